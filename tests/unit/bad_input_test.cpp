@@ -1,0 +1,81 @@
+// Hostile and broken posts: each one gives diagnostics and what output makes sense, never a crash or hang.
+#include <doctest/doctest.h>
+
+#include "test_support.h"
+
+using namespace stills;
+using namespace std::literals;
+
+TEST_CASE("10,000 nested lists and blockquotes") {
+  std::string quotes(10000, '>');
+  quotes += " deep\n";
+  Post post = parse_post(quotes);
+  CHECK(test::all_html(post).find("deep") != std::string::npos);
+
+  std::string lists;
+  for (int i = 0; i < 10000; ++i) lists += std::string(i * 2, ' ') + "- item\n";
+  post = parse_post(lists);
+  CHECK(test::all_html(post).find("<li>item") != std::string::npos);
+}
+
+TEST_CASE("deeply nested YAML is an error, not a stack overflow") {
+  std::string yaml = "---\nx: " + std::string(10000, '[') + "\n---\nbody\n";
+  Post post = parse_post(yaml);
+  REQUIRE_FALSE(post.diagnostics.empty());
+  CHECK(post.diagnostics[0].severity == Severity::Error);
+  CHECK(test::all_html(post) == "<p>body</p>\n");
+}
+
+TEST_CASE("YAML aliases cannot blow up the pass-through keys") {
+  std::string yaml = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 0; i < 8; ++i) {
+    yaml += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) yaml += (j ? ", *" : "*") + (i ? "l" + std::to_string(i - 1) : std::string("a"));
+    yaml += "]\n";
+  }
+  yaml += "---\n";
+  Post post = parse_post(yaml);
+  CHECK(test::find_diagnostic(post, "too large"));
+  std::size_t total = 0;
+  for (const auto& [key, json] : post.meta.other) total += json.size();
+  CHECK(total < 2'000'000);
+}
+
+TEST_CASE("a 10 MB post renders whole") {
+  std::string text = "---\ntitle: Big\n---\n";
+  const std::string paragraph = "Some *emphasis* and a [link](https://example.org) in a long post.\n\n";
+  while (text.size() < 10'000'000) text += paragraph;
+  Post post = parse_post(text);
+  CHECK(post.diagnostics.empty());
+  CHECK(post.meta.title == "Big");
+  CHECK(test::all_html(post).size() > 10'000'000);
+}
+
+TEST_CASE("invalid UTF-8 and NUL bytes are replaced and located") {
+  std::string text = "---\ntitle: caf\xC3\xA9 \xFF\n---\nline\n\nx\0y \xC0\xAF"s;
+  Post post = parse_post(text);
+  REQUIRE(post.diagnostics.size() == 1);
+  CHECK(post.diagnostics[0].severity == Severity::Warning);
+  CHECK(post.diagnostics[0].line == 2);
+  CHECK(post.diagnostics[0].column == 13);
+  CHECK(post.meta.title == "caf\xC3\xA9 \xEF\xBF\xBD");
+  CHECK(test::all_html(post) == "<p>line</p>\n<p>x\xEF\xBF\xBDy \xEF\xBF\xBD\xEF\xBF\xBD</p>\n");
+}
+
+TEST_CASE("a gallery with no images is a warning; its slot stays") {
+  Post post = parse_post("---\ngalleries:\n  - title: Empty\n    images: []\n---\n{{gallery}}\n");
+  REQUIRE(post.diagnostics.size() == 1);
+  CHECK(post.diagnostics[0].severity == Severity::Warning);
+  CHECK(post.diagnostics[0].line == 3);
+  REQUIRE(post.blocks.size() == 1);
+  CHECK(post.blocks[0].type == BlockType::Gallery);
+}
+
+TEST_CASE("empty and whitespace-only posts") {
+  for (const char* text : {"", "\n", "---\n---\n", "---\n...\n", "   \n\t\n"}) {
+    CAPTURE(text);
+    Post post = parse_post(text);
+    CHECK(post.diagnostics.empty());
+    CHECK(post.blocks.empty());
+  }
+}

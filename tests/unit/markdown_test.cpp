@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include "markdown/markdown.h"
+
+using namespace stills;
+
+namespace {
+
+std::string render(std::string_view text, MarkdownOptions options = {}) {
+  return render_markdown(text, text, options).html;
+}
+
+std::string plain(std::string_view text) {
+  MarkdownOptions options;
+  options.plain = true;
+  return render(text, options);
+}
+
+}  // namespace
+
+TEST_CASE("GitHub extensions: tables, strikethrough, task lists, permissive autolinks") {
+  CHECK(render("| a | b |\n|:--|--:|\n| 1 | 2 |\n") ==
+        "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"right\">b</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td align=\"left\">1</td>\n<td align=\"right\">2</td>\n</tr>\n</tbody>\n</table>\n");
+  CHECK(render("~~gone~~") == "<p><del>gone</del></p>\n");
+  CHECK(render("- [x] done\n- [ ] todo\n") ==
+        "<ul>\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled "
+        "checked>done</li>\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" "
+        "disabled>todo</li>\n</ul>\n");
+  CHECK(render("see www.example.org now") == "<p>see <a href=\"http://www.example.org\">www.example.org</a> now</p>\n");
+}
+
+TEST_CASE("plain mode is CommonMark without additions") {
+  CHECK(plain("# Title\n\n![a *b*](x.avif \"t\")\n\n~~no~~ www.x.org") ==
+        "<h1>Title</h1>\n<p><img src=\"x.avif\" alt=\"a b\" title=\"t\"></p>\n<p>~~no~~ www.x.org</p>\n");
+}
+
+TEST_CASE("headings get unique Unicode-aware ids") {
+  CHECK(render("# Café *au* lait\n## Café au lait\n### `code` &amp; more\n") ==
+        "<h1 id=\"café-au-lait\">Café <em>au</em> lait</h1>\n<h2 id=\"café-au-lait-1\">Café au lait</h2>\n"
+        "<h3 id=\"code-more\"><code>code</code> &amp; more</h3>\n");
+}
+
+TEST_CASE("images load lazily and resolve against the post") {
+  MarkdownOptions options;
+  options.urls.document_url = "https://h.org/blog/posts/a.md";
+  CHECK(render("![A \"bridge\"](<../p/b r.avif>)", options) ==
+        "<p><img src=\"https://h.org/blog/p/b%20r.avif\" alt=\"A &quot;bridge&quot;\" loading=\"lazy\" "
+        "decoding=\"async\"></p>\n");
+}
+
+TEST_CASE("unsafe URLs are dropped, the text stays") {
+  CHECK(render("[click](javascript:alert(1)) [x](&#106;avascript:alert(1)) ![i](vbscript:x)") ==
+        "<p><a>click</a> <a>x</a> <img alt=\"i\" loading=\"lazy\" decoding=\"async\"></p>\n");
+  CHECK(render("<javascript:alert(1)>") == "<p><a>javascript:alert(1)</a></p>\n");
+}
+
+TEST_CASE("attributes and text are escaped") {
+  CHECK(render("[a](/x \"t\\\"><script>\") <b>raw</b> 1 < 2 & \"q\"") ==
+        "<p><a href=\"/x\" title=\"t&quot;&gt;&lt;script&gt;\">a</a> <b>raw</b> 1 &lt; 2 &amp; &quot;q&quot;</p>\n");
+}
+
+TEST_CASE("shortcodes stay text unless slots are asked for") {
+  CHECK(render("{{gallery}}") == "<p>{{gallery}}</p>\n");
+  MarkdownOptions options;
+  options.gallery_slots = true;
+  auto rendered = render_markdown("Intro\n\n{{gallery}}\n\nOutro", "Intro\n\n{{gallery}}\n\nOutro", options);
+  CHECK(rendered.html == "<p>Intro</p>\n<p>Outro</p>\n");
+  REQUIRE(rendered.slots.size() == 1);
+  CHECK(rendered.slots[0].html_offset == 13);
+  CHECK(rendered.slots[0].shortcode.line == 3);
+}

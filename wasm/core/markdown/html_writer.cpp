@@ -1,0 +1,413 @@
+// The md4c client that writes HTML. Modelled on md4c-html's output (so CommonMark conformance carries
+// over), plus what a photo blog needs: heading ids, lazy images, URL policy and {{gallery}} slots.
+#include <md4c.h>
+
+#include <array>
+#include <cstring>
+#include <optional>
+
+#include "base/line_index.h"
+#include "base/utf8.h"
+#include "markdown/markdown.h"
+#include "markdown/slug.h"
+
+extern "C" {
+#include "entity.h"  // md4c's entity table, built into its md4c-html library
+}
+
+namespace stills {
+namespace {
+
+constexpr std::size_t kLongestShortcode = 256;
+constexpr unsigned kGithubFlavour = MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
+                                    MD_FLAG_TASKLISTS;
+
+// Characters kept as they are in a URL attribute (as md4c-html): the rest is percent-encoded.
+constexpr bool is_url_safe(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         std::string_view("~-_.+!*(),%#@?=;:/$").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+void append_html_escaped(std::string& out, std::string_view text) {
+  std::size_t clean_from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* escape = nullptr;
+    switch (text[i]) {
+      case '&': escape = "&amp;"; break;
+      case '<': escape = "&lt;"; break;
+      case '>': escape = "&gt;"; break;
+      case '"': escape = "&quot;"; break;
+      default: continue;
+    }
+    out.append(text, clean_from, i - clean_from);
+    out += escape;
+    clean_from = i + 1;
+  }
+  out.append(text, clean_from, std::string_view::npos);
+}
+
+void append_url_escaped(std::string& out, std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : url) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '&') {
+      out += "&amp;";
+    } else if (is_url_safe(c)) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+}
+
+// "&amp;", "&#65;", "&#x41;" -> UTF-8; md4c only reports entities it has validated.
+void append_entity(std::string& out, std::string_view entity) {
+  if (entity.size() > 3 && entity[1] == '#') {
+    bool hex = entity[2] == 'x' || entity[2] == 'X';
+    char32_t code_point = 0;
+    for (std::size_t i = hex ? 3 : 2; i + 1 < entity.size() && code_point <= 0x10FFFF; ++i) {
+      char c = entity[i];
+      unsigned digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+      code_point = code_point * (hex ? 16 : 10) + digit;
+    }
+    append_utf8(out, code_point);
+    return;
+  }
+  if (const ENTITY* known = entity_lookup(entity.data(), entity.size())) {
+    append_utf8(out, known->codepoints[0]);
+    if (known->codepoints[1]) append_utf8(out, known->codepoints[1]);
+    return;
+  }
+  out += entity;
+}
+
+std::string attribute_text(const MD_ATTRIBUTE& attribute) {
+  std::string text;
+  for (int i = 0; attribute.substr_offsets[i] < attribute.size; ++i) {
+    std::string_view part(attribute.text + attribute.substr_offsets[i],
+                          attribute.substr_offsets[i + 1] - attribute.substr_offsets[i]);
+    switch (attribute.substr_types[i]) {
+      case MD_TEXT_NULLCHAR: append_utf8(text, 0xFFFD); break;
+      case MD_TEXT_ENTITY: append_entity(text, part); break;
+      default: text += part;
+    }
+  }
+  return text;
+}
+
+class HtmlWriter {
+ public:
+  HtmlWriter(std::string_view file, const MarkdownOptions& options) : file_(file), options_(options) {
+    for (const auto& id : options.reserved_ids) slugger_.reserve(id);
+  }
+
+  RenderedMarkdown run(std::string_view body) {
+    MD_PARSER parser{};
+    parser.flags = options_.plain ? MD_DIALECT_COMMONMARK : kGithubFlavour;
+    parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
+      return static_cast<HtmlWriter*>(self)->enter_block(type, detail);
+    };
+    parser.leave_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
+      return static_cast<HtmlWriter*>(self)->leave_block(type, detail);
+    };
+    parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) {
+      return static_cast<HtmlWriter*>(self)->enter_span(type, detail);
+    };
+    parser.leave_span = [](MD_SPANTYPE type, void* detail, void* self) {
+      return static_cast<HtmlWriter*>(self)->leave_span(type, detail);
+    };
+    parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
+      return static_cast<HtmlWriter*>(self)->text(type, std::string_view(text, size));
+    };
+    result_.html.reserve(body.size() + body.size() / 4);
+    if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this) != 0) {
+      result_.diagnostics.push_back({Severity::Error, "the Markdown parser ran out of memory", 1, 1});
+    }
+    return std::move(result_);
+  }
+
+ private:
+  std::string& out() { return heading_ ? heading_->html : result_.html; }
+  void write(std::string_view verbatim) { out() += verbatim; }
+  bool in_image() const { return image_depth_ > 0; }
+
+  int enter_block(MD_BLOCKTYPE type, void* detail) {
+    ++depth_;
+    switch (type) {
+      case MD_BLOCK_DOC: case MD_BLOCK_HTML: break;
+      case MD_BLOCK_QUOTE: write("<blockquote>\n"); break;
+      case MD_BLOCK_UL: write("<ul>\n"); break;
+      case MD_BLOCK_OL: open_ordered_list(*static_cast<MD_BLOCK_OL_DETAIL*>(detail)); break;
+      case MD_BLOCK_LI:
+        open_list_item(*static_cast<MD_BLOCK_LI_DETAIL*>(detail));
+        track_text_block(false);  // tight lists report no paragraphs: the item's text is the paragraph
+        break;
+      case MD_BLOCK_HR: write("<hr>\n"); break;
+      case MD_BLOCK_H: heading_.emplace(); break;
+      case MD_BLOCK_CODE: open_code_block(*static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
+      case MD_BLOCK_P:
+        track_text_block(depth_ == 2);  // depth 2: a child of the document
+        write("<p>");
+        break;
+      case MD_BLOCK_TABLE: write("<table>\n"); break;
+      case MD_BLOCK_THEAD: write("<thead>\n"); break;
+      case MD_BLOCK_TBODY: write("<tbody>\n"); break;
+      case MD_BLOCK_TR: write("<tr>\n"); break;
+      case MD_BLOCK_TH: open_cell("th", *static_cast<MD_BLOCK_TD_DETAIL*>(detail)); break;
+      case MD_BLOCK_TD: open_cell("td", *static_cast<MD_BLOCK_TD_DETAIL*>(detail)); break;
+    }
+    return 0;
+  }
+
+  int leave_block(MD_BLOCKTYPE type, void* detail) {
+    --depth_;
+    switch (type) {
+      case MD_BLOCK_DOC: case MD_BLOCK_HTML: case MD_BLOCK_HR: break;
+      case MD_BLOCK_QUOTE: write("</blockquote>\n"); break;
+      case MD_BLOCK_UL: write("</ul>\n"); break;
+      case MD_BLOCK_OL: write("</ol>\n"); break;
+      case MD_BLOCK_LI:
+        close_text_block();
+        write("</li>\n");
+        break;
+      case MD_BLOCK_H: close_heading(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level); break;
+      case MD_BLOCK_CODE: write("</code></pre>\n"); break;
+      case MD_BLOCK_P:
+        if (!close_text_block()) write("</p>\n");
+        break;
+      case MD_BLOCK_TABLE: write("</table>\n"); break;
+      case MD_BLOCK_THEAD: write("</thead>\n"); break;
+      case MD_BLOCK_TBODY: write("</tbody>\n"); break;
+      case MD_BLOCK_TR: write("</tr>\n"); break;
+      case MD_BLOCK_TH: write("</th>\n"); break;
+      case MD_BLOCK_TD: write("</td>\n"); break;
+    }
+    return 0;
+  }
+
+  int enter_span(MD_SPANTYPE type, void* detail) {
+    if (paragraph_) paragraph_->plain_text = false;
+    // Inside an image's description only text goes on, into the alt attribute (CommonMark's advice).
+    bool already_in_image = in_image();
+    if (type == MD_SPAN_IMG) ++image_depth_;
+    if (already_in_image) return 0;
+    switch (type) {
+      case MD_SPAN_EM: write("<em>"); break;
+      case MD_SPAN_STRONG: write("<strong>"); break;
+      case MD_SPAN_U: write("<u>"); break;
+      case MD_SPAN_CODE: write("<code>"); break;
+      case MD_SPAN_DEL: write("<del>"); break;
+      case MD_SPAN_A: open_link(*static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
+      case MD_SPAN_IMG: open_image(*static_cast<MD_SPAN_IMG_DETAIL*>(detail)); break;
+      default: break;  // LaTeX and wiki links are not enabled
+    }
+    return 0;
+  }
+
+  int leave_span(MD_SPANTYPE type, void* detail) {
+    if (type == MD_SPAN_IMG) --image_depth_;
+    if (in_image()) return 0;
+    switch (type) {
+      case MD_SPAN_EM: write("</em>"); break;
+      case MD_SPAN_STRONG: write("</strong>"); break;
+      case MD_SPAN_U: write("</u>"); break;
+      case MD_SPAN_CODE: write("</code>"); break;
+      case MD_SPAN_DEL: write("</del>"); break;
+      case MD_SPAN_A: write("</a>"); break;
+      case MD_SPAN_IMG: close_image(*static_cast<MD_SPAN_IMG_DETAIL*>(detail)); break;
+      default: break;
+    }
+    return 0;
+  }
+
+  int text(MD_TEXTTYPE type, std::string_view text) {
+    std::string decoded;
+    switch (type) {
+      case MD_TEXT_NULLCHAR: text = "\xEF\xBF\xBD"; break;
+      case MD_TEXT_ENTITY: append_entity(decoded, text); text = decoded; break;
+      case MD_TEXT_NORMAL:
+        if (paragraph_ && paragraph_->first_text_offset < 0) paragraph_->first_text_offset = text.data() - file_.data();
+        break;
+      default: break;
+    }
+    switch (type) {
+      case MD_TEXT_BR: write(in_image() ? " " : "<br>\n"); break;
+      case MD_TEXT_SOFTBR: write(in_image() ? " " : "\n"); break;
+      case MD_TEXT_HTML: write(text); break;
+      default: append_html_escaped(out(), text);
+    }
+    note_text(type, text);
+    return 0;
+  }
+
+  // Keeps the plain text of headings (for their ids) and of top-level paragraphs (for shortcodes).
+  void note_text(MD_TEXTTYPE type, std::string_view text) {
+    if (type != MD_TEXT_NORMAL && paragraph_) paragraph_->plain_text = false;
+    if (type == MD_TEXT_HTML) return;
+    std::string_view plain = type == MD_TEXT_BR || type == MD_TEXT_SOFTBR ? " " : text;
+    if (heading_) heading_->text += plain;
+    if (paragraph_ && paragraph_->plain_text) {
+      paragraph_->text += plain;
+      // A shortcode is short: a long paragraph is prose, and copying it would be wasted work.
+      if (paragraph_->text.size() > kLongestShortcode) paragraph_->plain_text = false;
+    }
+  }
+
+  void open_ordered_list(const MD_BLOCK_OL_DETAIL& list) {
+    if (list.start == 1) return write("<ol>\n");
+    write("<ol start=\"" + std::to_string(list.start) + "\">\n");
+  }
+
+  void open_list_item(const MD_BLOCK_LI_DETAIL& item) {
+    if (!item.is_task) return write("<li>");
+    write("<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled");
+    if (item.task_mark == 'x' || item.task_mark == 'X') write(" checked");
+    write(">");
+  }
+
+  void open_code_block(const MD_BLOCK_CODE_DETAIL& code) {
+    write("<pre><code");
+    if (code.lang.text != nullptr) {
+      write(" class=\"language-");
+      append_html_escaped(out(), attribute_text(code.lang));
+      write("\"");
+    }
+    write(">");
+  }
+
+  void open_cell(std::string_view tag, const MD_BLOCK_TD_DETAIL& cell) {
+    write("<");
+    write(tag);
+    switch (cell.align) {
+      case MD_ALIGN_LEFT: write(" align=\"left\">"); break;
+      case MD_ALIGN_CENTER: write(" align=\"center\">"); break;
+      case MD_ALIGN_RIGHT: write(" align=\"right\">"); break;
+      default: write(">");
+    }
+  }
+
+  void track_text_block(bool top_level) {
+    if (!options_.gallery_slots || options_.plain) return;
+    paragraph_.emplace();
+    paragraph_->html_start = result_.html.size();
+    paragraph_->top_level = top_level;
+  }
+
+  // Ends the tracked block; true when it was a top-level shortcode, now a slot instead of HTML.
+  bool close_text_block() {
+    if (!paragraph_) return false;
+    Paragraph block = std::move(*paragraph_);
+    paragraph_.reset();
+    std::optional<GalleryShortcode> shortcode;
+    if (block.plain_text) shortcode = parse_gallery_shortcode(block.text);
+    if (!shortcode) return false;
+    auto [line, column] = position(block.first_text_offset);
+    shortcode->line = line;
+    shortcode->column = column;
+    if (!block.top_level) {
+      // A gallery cannot sit inside a list or a quote: the page's blocks are whole HTML fragments.
+      result_.diagnostics.push_back({Severity::Warning,
+                                     "a {{gallery}} shortcode inside a list or quote stays text; "
+                                     "put it on a line of its own outside the list or quote",
+                                     line, column});
+      return false;
+    }
+    result_.html.resize(block.html_start);
+    result_.slots.push_back({result_.html.size(), std::move(*shortcode)});
+    return true;
+  }
+
+  void close_heading(unsigned level) {
+    Heading heading = std::move(*heading_);
+    heading_.reset();
+    char open[5] = {'<', 'h', static_cast<char>('0' + level), 0, 0};
+    write(open);
+    if (!options_.plain) {
+      write(" id=\"");
+      append_html_escaped(out(), slugger_.unique(heading.text));
+      write("\"");
+    }
+    write(">");
+    write(heading.html);
+    write("</h");
+    write(std::string_view(open + 2, 1));
+    write(">\n");
+  }
+
+  void open_link(const MD_SPAN_A_DETAIL& link) {
+    auto href = apply_url_policy(attribute_text(link.href), UrlUse::Link, urls());
+    write("<a");
+    if (href) {
+      write(" href=\"");
+      append_url_escaped(out(), *href);
+      write("\"");
+    }
+    if (link.title.text != nullptr) {
+      write(" title=\"");
+      append_html_escaped(out(), attribute_text(link.title));
+      write("\"");
+    }
+    write(">");
+  }
+
+  void open_image(const MD_SPAN_IMG_DETAIL& image) {
+    auto src = apply_url_policy(attribute_text(image.src), UrlUse::Image, urls());
+    write("<img");
+    if (src) {
+      write(" src=\"");
+      append_url_escaped(out(), *src);
+      write("\"");
+    }
+    write(" alt=\"");
+  }
+
+  void close_image(const MD_SPAN_IMG_DETAIL& image) {
+    if (image.title.text != nullptr) {
+      write("\" title=\"");
+      append_html_escaped(out(), attribute_text(image.title));
+    }
+    write(options_.plain ? "\">" : "\" loading=\"lazy\" decoding=\"async\">");
+  }
+
+  const UrlContext& urls() const {
+    static const UrlContext kAsWritten;
+    return options_.plain ? kAsWritten : options_.urls;
+  }
+
+  TextPosition position(std::ptrdiff_t offset) {
+    if (!lines_) lines_.emplace(file_);
+    return lines_->position(offset < 0 ? 0 : static_cast<std::size_t>(offset));
+  }
+
+  struct Heading {
+    std::string html;
+    std::string text;
+  };
+  struct Paragraph {
+    std::size_t html_start = 0;
+    bool top_level = false;
+    bool plain_text = true;  // only normal text so far: may be a shortcode
+    std::ptrdiff_t first_text_offset = -1;
+    std::string text;
+  };
+
+  std::string_view file_;
+  const MarkdownOptions& options_;
+  RenderedMarkdown result_;
+  Slugger slugger_;
+  std::optional<LineIndex> lines_;
+  std::optional<Heading> heading_;
+  std::optional<Paragraph> paragraph_;
+  int image_depth_ = 0;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+RenderedMarkdown render_markdown(std::string_view file, std::string_view body, const MarkdownOptions& options) {
+  return HtmlWriter(file, options).run(body);
+}
+
+}  // namespace stills

@@ -1,0 +1,39 @@
+// Markdown body -> HTML, through md4c's parser callbacks and our own writer.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "markdown/shortcode.h"
+#include "markdown/url_policy.h"
+
+namespace stills {
+
+struct MarkdownOptions {
+  // Plain CommonMark (no extensions) rendered as the reference renderer does: no heading ids, no added
+  // attributes, URLs kept as written but for unsafe schemes, no shortcodes. For conformance tests.
+  bool plain = false;
+  // Top-level paragraphs that are a {{gallery}} shortcode become slots instead of text.
+  bool gallery_slots = false;
+  UrlContext urls;
+  std::vector<std::string> reserved_ids;  // ids on the page that heading ids must avoid
+};
+
+struct GallerySlot {
+  std::size_t html_offset;  // where the shortcode's paragraph stood in `html`
+  GalleryShortcode shortcode;
+};
+
+struct RenderedMarkdown {
+  std::string html;
+  std::vector<GallerySlot> slots;  // in document order
+  Diagnostics diagnostics;
+};
+
+// `body` must be a view into `file`: positions are reported in lines of the whole file.
+RenderedMarkdown render_markdown(std::string_view file, std::string_view body, const MarkdownOptions& options);
+
+}  // namespace stills

@@ -1,0 +1,308 @@
+#include "post/frontmatter_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <set>
+#include <unordered_set>
+
+#include "base/json_writer.h"
+#include "markdown/slug.h"
+#include "post/date.h"
+
+namespace stills {
+namespace {
+
+// Bounds the JSON written for pass-through keys: YAML aliases can make a small file describe an
+// exponentially large value ("billion laughs").
+constexpr int kMaxPassThroughNodes = 10000;
+
+bool is_quoted(const YAML::Node& node) { return node.Tag() == "!"; }
+
+// YAML 1.2 core schema for plain scalars: what a JS reader of the same frontmatter would see.
+void write_scalar(JsonWriter& json, const YAML::Node& node) {
+  const std::string& text = node.Scalar();
+  if (is_quoted(node)) return void(json.string(text));
+  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return void(json.null());
+  if (text == "true" || text == "True" || text == "TRUE") return void(json.boolean(true));
+  if (text == "false" || text == "False" || text == "FALSE") return void(json.boolean(false));
+  if (text == ".inf" || text == "+.inf" || text == "-.inf" || text == ".nan" || text == ".NaN") {
+    return void(json.null());  // JSON has no infinities; JSON.stringify writes null too
+  }
+  char first = text[0];
+  bool numeric_start = (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
+  if (numeric_start) {
+    char* end = nullptr;
+    double value = text.size() > 2 && text[0] == '0' && (text[1] == 'o' || text[1] == 'x')
+                       ? static_cast<double>(std::strtoull(text.c_str() + 2, &end, text[1] == 'o' ? 8 : 16))
+                       : std::strtod(text.c_str(), &end);
+    bool hex_float = text.find_first_of("xXpP") != std::string::npos && text[1] != 'x';
+    if (end == text.c_str() + text.size() && !hex_float) return void(json.number(value));
+  }
+  json.string(text);
+}
+
+class Reader {
+ public:
+  Reader(const FrontmatterSource& source, const UrlContext& urls, Post& post)
+      : source_(source), urls_(urls), post_(post) {}
+
+  void read() {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(source_.yaml));
+    } catch (const YAML::Exception& error) {
+      report(Severity::Error, "frontmatter is not valid YAML: " + error.msg + "; the text below still renders",
+             error.mark);
+      return;
+    }
+    if (!root || root.IsNull()) return;
+    if (!root.IsMap()) {
+      report(Severity::Error, "frontmatter must be a mapping of keys to values (title: …, date: …)", root.Mark());
+      return;
+    }
+    try {
+      read_root(root);
+    } catch (const YAML::Exception& error) {  // yaml-cpp's accessors throw on shapes we did not foresee
+      report(Severity::Error, "frontmatter could not be read: " + error.msg, error.mark);
+    }
+  }
+
+ private:
+  TextPosition locate(const YAML::Mark& mark) const {
+    if (mark.pos < 0) return {1, 1};
+    return source_.locate(source_.offset + static_cast<std::size_t>(mark.pos));
+  }
+
+  void report(Severity severity, std::string message, const YAML::Mark& mark) {
+    TextPosition at = locate(mark);
+    post_.diagnostics.push_back({severity, std::move(message), at.line, at.column});
+  }
+
+  void read_root(const YAML::Node& root) {
+    std::set<std::string> seen;
+    YAML::Node galleries;
+    for (const auto& entry : root) {
+      if (!entry.first.IsScalar()) {
+        report(Severity::Warning, "a frontmatter key must be plain text; this entry is ignored", entry.first.Mark());
+        continue;
+      }
+      const std::string& key = entry.first.Scalar();
+      if (!seen.insert(key).second) {
+        report(Severity::Warning, "'" + key + "' is given twice; the first one counts", entry.first.Mark());
+        continue;
+      }
+      const YAML::Node& value = entry.second;
+      if (key == "title") post_.meta.title = text(value, key);
+      else if (key == "excerpt") post_.meta.excerpt = text(value, key);
+      else if (key == "location") post_.meta.location = text(value, key);
+      else if (key == "date") read_date(value);
+      else if (key == "cardCover") post_.meta.card_cover = image_url(value, key);
+      else if (key == "tags") read_tags(value);
+      else if (key == "galleries") galleries = value;
+      else if (key == "timestamp") report(Severity::Warning, "'timestamp' is computed from 'date'; this one is ignored", entry.first.Mark());
+      else post_.meta.other.emplace_back(key, pass_through(value));
+    }
+    if (galleries) read_galleries(galleries);
+  }
+
+  // A text field: any scalar as written; null or empty is absent.
+  std::optional<std::string> text(const YAML::Node& value, std::string_view name) {
+    if (!value || value.IsNull()) return std::nullopt;
+    if (!value.IsScalar()) {
+      report(Severity::Warning, "'" + std::string(name) + "' must be text, not a " + kind(value) + "; it is ignored",
+             value.Mark());
+      return std::nullopt;
+    }
+    if (value.Scalar().empty()) return std::nullopt;
+    return value.Scalar();
+  }
+
+  static std::string kind(const YAML::Node& value) { return value.IsSequence() ? "list" : "mapping"; }
+
+  std::optional<std::string> image_url(const YAML::Node& value, std::string_view name) {
+    auto written = text(value, name);
+    if (!written) return std::nullopt;
+    auto url = apply_url_policy(*written, UrlUse::Image, urls_);
+    if (!url) {
+      report(Severity::Error, "'" + std::string(name) + "' has a URL scheme that is not allowed for images; it is dropped",
+             value.Mark());
+    }
+    return url;
+  }
+
+  void read_date(const YAML::Node& value) {
+    post_.meta.date = text(value, "date");
+    if (!post_.meta.date) return;
+    post_.meta.timestamp = parse_iso8601(*post_.meta.date);
+    if (!post_.meta.timestamp) {
+      report(Severity::Warning,
+             "'date' is not an ISO-8601 date such as 2026-01-22 or 2026-01-22T05:35:07Z; it is shown as written",
+             value.Mark());
+    }
+  }
+
+  void read_tags(const YAML::Node& value) {
+    if (value.IsNull()) return;
+    if (value.IsScalar()) return void(post_.meta.tags.push_back(value.Scalar()));
+    if (!value.IsSequence()) {
+      report(Severity::Warning, "'tags' must be a list such as [cinema, bnw]; it is ignored", value.Mark());
+      return;
+    }
+    for (const auto& tag : value) {
+      if (tag.IsScalar() && !tag.Scalar().empty()) {
+        post_.meta.tags.push_back(tag.Scalar());
+      } else if (!tag.IsNull()) {
+        report(Severity::Warning, "a tag must be text; this one is ignored", tag.Mark());
+      }
+    }
+  }
+
+  void read_galleries(const YAML::Node& list) {
+    if (list.IsNull()) return;
+    if (!list.IsSequence()) {
+      report(Severity::Error, "'galleries' must be a list of galleries ([{ title: …, images: […] }]); it is ignored",
+             list.Mark());
+      return;
+    }
+    for (const auto& node : list) {
+      if (!node.IsMap()) {
+        report(Severity::Error, "a gallery must be a mapping with 'images'; this one is ignored", node.Mark());
+        continue;
+      }
+      read_gallery(node);
+    }
+  }
+
+  void read_gallery(const YAML::Node& node) {
+    Gallery gallery;
+    TextPosition at = locate(node.Mark());
+    gallery.line = at.line;
+    gallery.column = at.column;
+    gallery.title = text(node["title"], "title");
+    int number = static_cast<int>(post_.galleries.size()) + 1;
+    gallery.id = unique_gallery_id(node, gallery.title, number);
+    for (const auto& entry : node) {
+      std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+      if (key != "title" && key != "id" && key != "images") {
+        report(Severity::Warning, "unknown gallery key '" + key + "' (expected title, id, images)", entry.first.Mark());
+      }
+    }
+    const YAML::Node images = node["images"];
+    if (!images || images.IsNull() || (images.IsSequence() && images.size() == 0)) {
+      report(Severity::Warning, "gallery '" + gallery.id + "' has no images", node.Mark());
+    } else if (!images.IsSequence()) {
+      report(Severity::Error, "'images' of gallery '" + gallery.id + "' must be a list; it is ignored", images.Mark());
+    } else {
+      for (const auto& image : images) read_image(image, gallery);
+    }
+    post_.galleries.push_back(std::move(gallery));
+  }
+
+  std::string unique_gallery_id(const YAML::Node& node, const std::optional<std::string>& title, int number) {
+    const YAML::Node written = node["id"];
+    std::string id;
+    if (written && written.IsScalar() && !written.Scalar().empty()) {
+      id = written.Scalar();
+      if (!gallery_ids_.insert(id).second) {
+        std::string renamed = id + "-" + std::to_string(number);
+        report(Severity::Warning, "gallery id '" + id + "' is used twice; this gallery is '" + renamed + "'",
+               written.Mark());
+        id = renamed;
+        gallery_ids_.insert(id);
+      }
+      return id;
+    }
+    if (written && !written.IsNull()) report(Severity::Warning, "a gallery 'id' must be text", written.Mark());
+    id = title ? slugify(*title) : "";
+    if (id.empty()) id = "gallery-" + std::to_string(number);
+    for (int n = 2; !gallery_ids_.insert(id).second; ++n) id = (title ? slugify(*title) : "gallery") + "-" + std::to_string(n);
+    return id;
+  }
+
+  void read_image(const YAML::Node& node, Gallery& gallery) {
+    Image image;
+    YAML::Node img = node.IsScalar() ? node : node.IsMap() ? node["img"] : YAML::Node();
+    if (!node.IsScalar() && !node.IsMap()) {
+      report(Severity::Error, "an image must be a mapping such as { img: photo.avif, alt: … }; it is skipped", node.Mark());
+      return;
+    }
+    if (!img || !img.IsScalar() || img.Scalar().empty()) {
+      report(Severity::Error, "an image in gallery '" + gallery.id + "' has no 'img'; it is skipped", node.Mark());
+      return;
+    }
+    auto url = image_url(img, "img");
+    if (!url) return;
+    image.img = std::move(*url);
+    if (node.IsMap()) read_image_fields(node, image);
+    gallery.images.push_back(std::move(image));
+  }
+
+  void read_image_fields(const YAML::Node& node, Image& image) {
+    for (const auto& entry : node) {
+      std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+      const YAML::Node& value = entry.second;
+      if (key == "img") continue;
+      if (key == "alt") image.alt = text(value, key);
+      else if (key == "caption") image.caption = text(value, key);
+      else if (key == "width") image.width = dimension(value, key);
+      else if (key == "height") image.height = dimension(value, key);
+      else report(Severity::Warning, "unknown image key '" + key + "' (expected img, alt, caption, width, height)", entry.first.Mark());
+    }
+  }
+
+  std::optional<double> dimension(const YAML::Node& value, std::string_view name) {
+    if (!value || value.IsNull()) return std::nullopt;
+    if (value.IsScalar()) {
+      char* end = nullptr;
+      double number = std::strtod(value.Scalar().c_str(), &end);
+      if (end == value.Scalar().c_str() + value.Scalar().size() && std::isfinite(number) && number > 0) return number;
+    }
+    report(Severity::Warning, "'" + std::string(name) + "' must be a positive number of pixels; it is ignored",
+           value.Mark());
+    return std::nullopt;
+  }
+
+  std::string pass_through(const YAML::Node& value) {
+    JsonWriter json;
+    int budget = kMaxPassThroughNodes;
+    write_value(json, value, budget);
+    if (budget < 0) report(Severity::Warning, "this value is too large to pass on; it is cut short", value.Mark());
+    return json.take();
+  }
+
+  void write_value(JsonWriter& json, const YAML::Node& value, int& budget) {
+    if (--budget < 0) return void(json.null());
+    switch (value.Type()) {
+      case YAML::NodeType::Scalar: return write_scalar(json, value);
+      case YAML::NodeType::Sequence:
+        json.begin_array();
+        for (const auto& item : value) write_value(json, item, budget);
+        json.end_array();
+        return;
+      case YAML::NodeType::Map:
+        json.begin_object();
+        for (const auto& entry : value) {
+          json.key(entry.first.IsScalar() ? entry.first.Scalar() : "");
+          write_value(json, entry.second, budget);
+        }
+        json.end_object();
+        return;
+      default: json.null();
+    }
+  }
+
+  const FrontmatterSource& source_;
+  const UrlContext& urls_;
+  Post& post_;
+  std::unordered_set<std::string> gallery_ids_;
+};
+
+}  // namespace
+
+void read_frontmatter(const FrontmatterSource& source, const UrlContext& urls, Post& post) {
+  Reader(source, urls, post).read();
+}
+
+}  // namespace stills

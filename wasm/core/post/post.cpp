@@ -1,0 +1,133 @@
+#include "post/post.h"
+
+#include <algorithm>
+
+#include "base/line_index.h"
+#include "base/utf8.h"
+#include "markdown/markdown.h"
+#include "post/frontmatter.h"
+#include "post/frontmatter_reader.h"
+
+namespace stills {
+namespace {
+
+class GalleryPlacer {
+ public:
+  explicit GalleryPlacer(Post& post) : post_(post), placed_(post.galleries.size(), false) {}
+
+  // Cuts the body's HTML at the shortcode slots and puts the galleries (or a notice) there.
+  void place(RenderedMarkdown& body) {
+    std::size_t html_from = 0;
+    for (auto& slot : body.slots) {
+      add_html(std::string_view(body.html).substr(html_from, slot.html_offset - html_from));
+      html_from = slot.html_offset;
+      place_one(slot.shortcode);
+    }
+    add_html(std::string_view(body.html).substr(html_from));
+    append_unplaced();
+  }
+
+ private:
+  void add_html(std::string_view html) {
+    if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+    post_.blocks.push_back({BlockType::Html, std::string(html)});
+  }
+
+  void place_one(const GalleryShortcode& code) {
+    int index = code.id.empty() ? next_unplaced() : find(code.id);
+    if (index < 0) {
+      std::string message = code.id.empty()
+          ? "{{gallery}} has no gallery left to show: the frontmatter lists " +
+                std::to_string(post_.galleries.size()) + " and each is placed already"
+          : "{{gallery " + code.id + "}} names no gallery in the frontmatter" + known_ids();
+      post_.diagnostics.push_back({Severity::Warning, message, code.line, code.column});
+      post_.blocks.push_back({BlockType::Notice, std::move(message)});
+      return;
+    }
+    if (placed_[index]) {
+      post_.diagnostics.push_back({Severity::Warning, "gallery '" + code.id + "' is placed a second time",
+                                   code.line, code.column});
+    }
+    placed_[index] = true;
+    post_.blocks.push_back({BlockType::Gallery, {}, index});
+  }
+
+  int next_unplaced() {
+    auto it = std::find(placed_.begin(), placed_.end(), false);
+    return it == placed_.end() ? -1 : static_cast<int>(it - placed_.begin());
+  }
+
+  int find(const std::string& id) const {
+    for (std::size_t i = 0; i < post_.galleries.size(); ++i) {
+      if (post_.galleries[i].id == id) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  std::string known_ids() const {
+    if (post_.galleries.empty()) return " (it lists none)";
+    std::string ids = " (its ids: ";
+    for (std::size_t i = 0; i < post_.galleries.size(); ++i) ids += (i ? ", " : "") + post_.galleries[i].id;
+    return ids + ")";
+  }
+
+  void append_unplaced() {
+    for (std::size_t i = 0; i < placed_.size(); ++i) {
+      if (placed_[i]) continue;
+      const Gallery& gallery = post_.galleries[i];
+      post_.diagnostics.push_back({Severity::Info,
+                                   "gallery '" + gallery.id +
+                                       "' has no {{gallery}} shortcode in the text; it is shown after the text",
+                                   gallery.line, gallery.column});
+      post_.blocks.push_back({BlockType::Gallery, {}, static_cast<int>(i)});
+    }
+  }
+
+  Post& post_;
+  std::vector<bool> placed_;
+};
+
+}  // namespace
+
+Post parse_post(std::string_view input, const PostOptions& options) {
+  Post post;
+  Utf8Repair repaired = repair_utf8(input);
+  const std::string& text = repaired.text;
+  std::optional<LineIndex> lines;
+  auto locate = [&](std::size_t offset) {
+    if (!lines) lines.emplace(text);
+    return lines->position(offset);
+  };
+
+  if (repaired.replaced) {
+    auto at = locate(repaired.first_bad);
+    post.diagnostics.push_back({Severity::Warning,
+                                "the file has " + std::to_string(repaired.replaced) +
+                                    " invalid UTF-8 byte(s) or NUL byte(s), shown as \xEF\xBF\xBD; save it as UTF-8",
+                                at.line, at.column});
+  }
+
+  FrontmatterSplit split = split_frontmatter(text);
+  if (split.unclosed) {
+    post.diagnostics.push_back({Severity::Error,
+                                "the frontmatter opened on line 1 is never closed: add a line '---' after it; "
+                                "the whole file is shown as text",
+                                1, 1});
+  }
+  if (split.yaml) read_frontmatter({*split.yaml, split.yaml_offset, locate}, options.urls, post);
+
+  MarkdownOptions markdown;
+  markdown.gallery_slots = true;
+  markdown.urls = options.urls;
+  for (const auto& gallery : post.galleries) markdown.reserved_ids.push_back(gallery.id);
+  RenderedMarkdown body = render_markdown(text, split.body, markdown);
+  post.diagnostics.insert(post.diagnostics.end(), body.diagnostics.begin(), body.diagnostics.end());
+  GalleryPlacer(post).place(body);
+
+  std::stable_sort(post.diagnostics.begin(), post.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+  return post;
+}
+
+}  // namespace stills

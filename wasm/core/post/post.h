@@ -1,0 +1,67 @@
+// The post model and the one entry point that turns a post file into it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "markdown/url_policy.h"
+
+namespace stills {
+
+struct Image {
+  std::string img;  // URL after the URL policy
+  std::optional<std::string> alt;
+  std::optional<std::string> caption;
+  std::optional<double> width;  // intrinsic size when the author gives it: no probe needed
+  std::optional<double> height;
+};
+
+struct Gallery {
+  std::optional<std::string> title;
+  std::string id;  // unique in the post; derived from the title when not written
+  std::vector<Image> images;
+  int line = 1;  // where the gallery is written in the file
+  int column = 1;
+};
+
+struct Meta {
+  std::optional<std::string> title;
+  std::optional<std::string> excerpt;
+  std::optional<std::string> card_cover;  // URL after the URL policy
+  std::optional<std::string> date;        // as written
+  std::optional<double> timestamp;        // `date` in milliseconds since 1970-01-01T00:00:00Z
+  std::optional<std::string> location;
+  std::vector<std::string> tags;
+  std::vector<std::pair<std::string, std::string>> other;  // every other key, its value as JSON
+};
+
+enum class BlockType { Html, Gallery, Notice };
+
+struct Block {
+  BlockType type;
+  std::string text;  // HTML, or the notice's message
+  int gallery = -1;  // index into Post::galleries
+};
+
+struct Post {
+  Meta meta;
+  std::vector<Gallery> galleries;
+  std::vector<Block> blocks;
+  Diagnostics diagnostics;  // sorted by position
+};
+
+struct PostOptions {
+  UrlContext urls;
+};
+
+// Never fails: whatever is wrong with the text becomes a diagnostic, and the rest still renders.
+Post parse_post(std::string_view text, const PostOptions& options = {});
+
+// {"meta":…,"galleries":…,"blocks":…,"diagnostics":…}, the shape of the JS API's parsePost result.
+std::string post_to_json(const Post& post);
+
+}  // namespace stills
