@@ -4,6 +4,7 @@
 
 #include "markdown/markdown.h"
 #include "post/post.h"
+#include "post/yaml_json.h"
 
 namespace {
 
@@ -23,9 +24,12 @@ std::string render_markdown(const std::string& text, bool plain, const std::stri
   return stills::render_markdown(text, text, options).html;
 }
 
+std::string parse_yaml(const std::string& text) { return stills::yaml_file_to_json(text); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(stills_core) {
   emscripten::function("parsePost", &parse_post);
   emscripten::function("renderMarkdown", &render_markdown);
+  emscripten::function("parseYaml", &parse_yaml);
 }

@@ -19,4 +19,8 @@ using Diagnostics = std::vector<Diagnostic>;
 
 const char* severity_name(Severity severity);
 
+class JsonWriter;
+// [{"severity":…,"message":…,"line":…,"column":…}, …]
+void write_json(JsonWriter& json, const Diagnostics& diagnostics);
+
 }  // namespace stills

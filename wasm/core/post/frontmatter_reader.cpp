@@ -7,41 +7,12 @@
 #include <set>
 #include <unordered_set>
 
-#include "base/json_writer.h"
 #include "markdown/slug.h"
 #include "post/date.h"
+#include "post/yaml_json.h"
 
 namespace stills {
 namespace {
-
-// Bounds the JSON written for pass-through keys: YAML aliases can make a small file describe an
-// exponentially large value ("billion laughs").
-constexpr int kMaxPassThroughNodes = 10000;
-
-bool is_quoted(const YAML::Node& node) { return node.Tag() == "!"; }
-
-// YAML 1.2 core schema for plain scalars: what a JS reader of the same frontmatter would see.
-void write_scalar(JsonWriter& json, const YAML::Node& node) {
-  const std::string& text = node.Scalar();
-  if (is_quoted(node)) return void(json.string(text));
-  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return void(json.null());
-  if (text == "true" || text == "True" || text == "TRUE") return void(json.boolean(true));
-  if (text == "false" || text == "False" || text == "FALSE") return void(json.boolean(false));
-  if (text == ".inf" || text == "+.inf" || text == "-.inf" || text == ".nan" || text == ".NaN") {
-    return void(json.null());  // JSON has no infinities; JSON.stringify writes null too
-  }
-  char first = text[0];
-  bool numeric_start = (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
-  if (numeric_start) {
-    char* end = nullptr;
-    double value = text.size() > 2 && text[0] == '0' && (text[1] == 'o' || text[1] == 'x')
-                       ? static_cast<double>(std::strtoull(text.c_str() + 2, &end, text[1] == 'o' ? 8 : 16))
-                       : std::strtod(text.c_str(), &end);
-    bool hex_float = text.find_first_of("xXpP") != std::string::npos && text[1] != 'x';
-    if (end == text.c_str() + text.size() && !hex_float) return void(json.number(value));
-  }
-  json.string(text);
-}
 
 class Reader {
  public:
@@ -266,31 +237,8 @@ class Reader {
 
   std::string pass_through(const YAML::Node& value) {
     JsonWriter json;
-    int budget = kMaxPassThroughNodes;
-    write_value(json, value, budget);
-    if (budget < 0) report(Severity::Warning, "this value is too large to pass on; it is cut short", value.Mark());
+    if (!write_yaml_as_json(json, value)) report(Severity::Warning, "this value is too large to pass on; it is cut short", value.Mark());
     return json.take();
-  }
-
-  void write_value(JsonWriter& json, const YAML::Node& value, int& budget) {
-    if (--budget < 0) return void(json.null());
-    switch (value.Type()) {
-      case YAML::NodeType::Scalar: return write_scalar(json, value);
-      case YAML::NodeType::Sequence:
-        json.begin_array();
-        for (const auto& item : value) write_value(json, item, budget);
-        json.end_array();
-        return;
-      case YAML::NodeType::Map:
-        json.begin_object();
-        for (const auto& entry : value) {
-          json.key(entry.first.IsScalar() ? entry.first.Scalar() : "");
-          write_value(json, entry.second, budget);
-        }
-        json.end_object();
-        return;
-      default: json.null();
-    }
   }
 
   const FrontmatterSource& source_;

@@ -36,10 +36,10 @@ class GalleryPlacer {
   void place_one(const GalleryShortcode& code) {
     int index = code.id.empty() ? next_unplaced() : find(code.id);
     if (index < 0) {
-      std::string message = code.id.empty()
-          ? "{{gallery}} has no gallery left to show: the frontmatter lists " +
-                std::to_string(post_.galleries.size()) + " and each is placed already"
-          : "{{gallery " + code.id + "}} names no gallery in the frontmatter" + known_ids();
+      std::string message = !code.id.empty()         ? "{{gallery " + code.id + "}} names no gallery in the frontmatter" + known_ids()
+                            : post_.galleries.empty() ? std::string("{{gallery}} has no gallery to show: the frontmatter lists none")
+                                                      : "{{gallery}} has no gallery left to show: the frontmatter lists " +
+                                                            std::to_string(post_.galleries.size()) + ", all placed already";
       post_.diagnostics.push_back({Severity::Warning, message, code.line, code.column});
       post_.blocks.push_back({BlockType::Notice, std::move(message)});
       return;

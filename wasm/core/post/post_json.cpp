@@ -70,16 +70,8 @@ std::string post_to_json(const Post& post) {
   json.key("blocks").begin_array();
   for (const auto& block : post.blocks) write_block(json, block);
   json.end_array();
-  json.key("diagnostics").begin_array();
-  for (const auto& d : post.diagnostics) {
-    json.begin_object();
-    json.key("severity").string(severity_name(d.severity));
-    json.key("message").string(d.message);
-    json.key("line").number(d.line);
-    json.key("column").number(d.column);
-    json.end_object();
-  }
-  json.end_array();
+  json.key("diagnostics");
+  write_json(json, post.diagnostics);
   json.end_object();
   return json.take();
 }

@@ -1,0 +1,33 @@
+// A plain static server for the demo and the browser tests: dist/ and content/ overlaid at the root,
+// as a static host would serve them once copied into one folder. sirv sets MIME types (.wasm, .avif)
+// and honours Range requests.
+import http from "node:http";
+import { fileURLToPath } from "node:url";
+import sirv from "sirv";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
+  const roots = ["dist", "content"].map((dir) => sirv(root + dir, { dev: true, dotfiles: false }));
+  const server = http.createServer((request, response) => {
+    let next = 0;
+    const tryNext = () => {
+      if (next < roots.length) return roots[next++](request, response, tryNext);
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      response.end("not found\n");
+    };
+    tryNext();
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const portFlag = process.argv.indexOf("--port");
+  const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 8080;
+  const server = await startServer({ port });
+  const { address, port: bound } = server.address();
+  console.log(`stills demo: http://${address}:${bound}/`);
+}

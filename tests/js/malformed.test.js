@@ -1,0 +1,110 @@
+// Broken and hostile posts through the JS API: each renders what it can, says what is wrong and where,
+// and leaves the module healthy (no throw, no trap, no growing memory).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadStills, readSamplePost } from "./helpers.js";
+
+const stills = await loadStills();
+const sample = await readSamplePost();
+
+const htmlOf = (post) => post.blocks.filter((b) => b.type === "html").map((b) => b.html).join("");
+const errors = (post) => post.diagnostics.filter((d) => d.severity === "error");
+
+test("malformed YAML: an error at its line and column; the body renders", () => {
+  const post = stills.parsePost("---\ntitle: fine\ntags: [a, b\ndate: 2026-01-01\n---\n# Body\n");
+  const [error] = errors(post);
+  assert.ok(error, "an error diagnostic");
+  assert.match(error.message, /not valid YAML/);
+  assert.deepEqual([error.line, error.column], [4, 5]);
+  assert.equal(htmlOf(post), '<h1 id="body">Body</h1>\n');
+});
+
+test("the sample post with a broken line reports that line", () => {
+  const lines = sample.split("\n");
+  lines[14] = lines[14].replace('img: "', "img: @");  // line 15 of the file
+  const post = stills.parsePost(lines.join("\n"));
+  const [error] = errors(post);
+  assert.deepEqual([error.line, error.column], [15, 22]);
+  assert.match(htmlOf(post), /Kalatozov was a visionary/);
+  assert.equal(post.blocks.filter((b) => b.type === "notice").length, 3, "each {{gallery}} shows a notice");
+});
+
+test("a frontmatter that never closes: an error on line 1, the whole file as text", () => {
+  const post = stills.parsePost("---\ntitle: Open\n\nThe text.\n");
+  assert.deepEqual(errors(post).map((e) => [e.line, e.column]), [[1, 1]]);
+  assert.match(errors(post)[0].message, /never closed/);
+  assert.match(htmlOf(post), /The text\./);
+});
+
+test("tabs in indentation: an error on the tab's line", () => {
+  const post = stills.parsePost("---\ntitle: t\ngalleries:\n\t- images: [a.avif]\n---\ntext\n");
+  assert.equal(errors(post)[0].line, 4);
+  assert.equal(htmlOf(post), "<p>text</p>\n");
+});
+
+test("schema problems are located at the offending node", () => {
+  const post = stills.parsePost("---\ndate: yesterday\ngalleries:\n  - id: a\n    images:\n      - alt: no file\n---\n");
+  const byLine = Object.fromEntries(post.diagnostics.map((d) => [d.line, d]));
+  assert.match(byLine[2].message, /ISO-8601/);
+  assert.equal(byLine[2].severity, "warning");
+  assert.match(byLine[6].message, /no 'img'/);
+  assert.equal(byLine[6].severity, "error");
+});
+
+test("a gallery with no images: a warning, and the slot still holds it", () => {
+  const post = stills.parsePost("---\ngalleries:\n  - {id: empty, images: []}\n---\n{{gallery}}\n");
+  assert.equal(post.diagnostics.length, 1);
+  assert.equal(post.diagnostics[0].severity, "warning");
+  assert.match(post.diagnostics[0].message, /no images/);
+  assert.deepEqual(post.blocks, [{ type: "gallery", gallery: 0 }]);
+});
+
+test("more shortcodes than galleries: a warning with the line, and a notice in the slot", () => {
+  const post = stills.parsePost("---\ngalleries: [{images: [a.avif]}]\n---\n{{gallery}}\n\n{{gallery}}\n");
+  assert.deepEqual(post.diagnostics.map((d) => [d.severity, d.line]), [["warning", 6]]);
+  assert.equal(post.blocks[1].type, "notice");
+});
+
+test("invalid UTF-8 and NUL bytes: replaced, located, rest intact", () => {
+  const bytes = new Uint8Array([...new TextEncoder().encode("---\ntitle: ok\n---\nab"), 0xff, 0x00, 0x43]);
+  const post = stills.parsePost(bytes);
+  assert.equal(post.meta.title, "ok");
+  assert.deepEqual(post.diagnostics.map((d) => [d.severity, d.line, d.column]), [["warning", 4, 3]]);
+  assert.equal(htmlOf(post), "<p>ab\uFFFD\uFFFDC</p>\n");
+  const fromString = stills.parsePost("a\u0000b");
+  assert.equal(htmlOf(fromString), "<p>a\uFFFDb</p>\n");
+});
+
+test("10,000 nested blockquotes and list levels render", () => {
+  const quotes = stills.parsePost(">".repeat(10000) + " deep\n");
+  assert.match(htmlOf(quotes), /<p>deep<\/p>/);
+  const lists = stills.parsePost(Array.from({ length: 10000 }, (_, i) => " ".repeat(2 * i) + "- level").join("\n"));
+  assert.ok((htmlOf(lists).match(/<li>/g) ?? []).length >= 100);
+});
+
+test("10,000 nested YAML flow lists: an error, not a crash", () => {
+  const post = stills.parsePost(`---\nx: ${"[".repeat(10000)}\n---\nstill here\n`);
+  assert.equal(errors(post).length, 1);
+  assert.equal(htmlOf(post), "<p>still here</p>\n");
+});
+
+test("a 10 MB post renders whole, and parsing it again does not grow memory", () => {
+  const paragraph = "A paragraph with *emphasis*, a [link](https://example.org/) and `code`.\n\n";
+  const text = sample + "\n\n" + paragraph.repeat(Math.ceil(10e6 / paragraph.length));
+  const first = stills.parsePost(text);
+  assert.deepEqual(first.diagnostics, []);
+  assert.ok(htmlOf(first).length > 10e6);
+  const settled = stills.memoryBytes();
+  for (let i = 0; i < 5; i++) stills.parsePost(text);
+  assert.equal(stills.memoryBytes(), settled);
+});
+
+test("every bad input leaves the module able to parse the sample post", () => {
+  const bad = ["---", "---\n", "---\n: :\n---", "\u0000".repeat(1000), "{{gallery}}".repeat(1000), "---\n&a [*a]\n---\n",
+    "---\ngalleries: {a: 1}\n---\n", "---\ngalleries: [[[]]]\n---\n", "[".repeat(100000), "*".repeat(100000)];
+  for (const text of bad) {
+    const post = stills.parsePost(text);
+    assert.ok(Array.isArray(post.blocks) && Array.isArray(post.diagnostics), JSON.stringify(text.slice(0, 20)));
+  }
+  assert.equal(stills.parsePost(sample).galleries.length, 3);
+});

@@ -1,0 +1,61 @@
+// Post model (from parsePost) -> DOM. Text goes in as text; the body's HTML is sanitized with DOMPurify
+// before it touches the page, since a post's raw HTML is untrusted.
+import DOMPurify from "./vendor/purify.es.mjs";
+import { renderDiagnostics } from "./diagnostics-box.js";
+import { renderGallery } from "./gallery-plain.js";
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function renderHeader(meta) {
+  const header = element("header", "post-header");
+  header.append(element("h1", "post-title", meta.title ?? "Untitled"));
+  const facts = element("p", "post-facts");
+  if (meta.timestamp != null) {
+    const time = element("time", null, new Date(meta.timestamp).toLocaleDateString(undefined, { dateStyle: "long" }));
+    time.dateTime = new Date(meta.timestamp).toISOString();
+    facts.append(time);
+  } else if (meta.date) {
+    facts.append(element("span", null, meta.date));
+  }
+  if (meta.location) facts.append(element("span", "post-location", meta.location));
+  if (facts.childElementCount) header.append(facts);
+  if (meta.tags.length) {
+    const tags = element("ul", "post-tags");
+    for (const tag of meta.tags) tags.append(element("li", null, tag));
+    header.append(tags);
+  }
+  return header;
+}
+
+function renderBlock(block, post) {
+  switch (block.type) {
+    case "html":
+      return DOMPurify.sanitize(block.html, { RETURN_DOM_FRAGMENT: true });
+    case "gallery":
+      return renderGallery(post.galleries[block.gallery]);
+    case "notice":
+      return element("p", "notice", block.message);
+    default:
+      return document.createDocumentFragment();
+  }
+}
+
+/**
+ * @param {ReturnType<import("./stills.js").createStills>["parsePost"]} post
+ * @param {{ fileName?: string }} [options] named in the error box
+ */
+export function renderPost(post, { fileName } = {}) {
+  const article = element("article", "post");
+  article.append(renderHeader(post.meta));
+  const shown = post.diagnostics.filter((d) => d.severity !== "info");
+  if (shown.length) article.append(renderDiagnostics(shown, fileName));
+  const body = element("div", "post-body");
+  for (const block of post.blocks) body.append(renderBlock(block, post));
+  article.append(body);
+  return article;
+}

@@ -1,0 +1,87 @@
+// The stills JS API: createStills() loads the core wasm module and returns plain functions over it.
+// Works in browsers, module workers and node 20 with no arguments.
+import createStillsCore from "./stills-core.js";
+
+const coreWasmUrl = new URL("./stills-core.wasm", import.meta.url);
+
+function isNode() {
+  return typeof process === "object" && typeof process.versions?.node === "string";
+}
+
+async function coreModuleArgs(wasmUrl) {
+  // Node's fetch() cannot read file: URLs, so node gets the bytes; browsers stream-compile from the URL.
+  if (isNode() && wasmUrl.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    return { wasmBinary: await readFile(wasmUrl) };
+  }
+  return { locateFile: () => wasmUrl.href };
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+function asText(input) {
+  return typeof input === "string" ? input : new TextDecoder().decode(input);
+}
+
+// What parsePost returns if the core itself fails (it does not on any input we know of; this keeps a
+// page alive should memory run out): the text, escaped, and an error saying so.
+function failedPost(input, error) {
+  return {
+    meta: { title: null, excerpt: null, cardCover: null, date: null, timestamp: null, location: null, tags: [] },
+    galleries: [],
+    blocks: [{ type: "html", html: `<pre>${escapeHtml(asText(input))}</pre>` }],
+    diagnostics: [{ severity: "error", message: `the post could not be parsed: ${error.message}`, line: 1, column: 1 }],
+  };
+}
+
+/**
+ * @param {{ coreWasmUrl?: string | URL }} [options]
+ */
+export async function createStills(options = {}) {
+  const wasmUrl = new URL(options.coreWasmUrl ?? coreWasmUrl, coreWasmUrl);
+  const core = await createStillsCore(await coreModuleArgs(wasmUrl));
+
+  return {
+    /**
+     * Parses a post file (a string, or its UTF-8 bytes). Never throws on bad content: problems are in
+     * `diagnostics`, with 1-based line and column in the file.
+     * @param {string | Uint8Array} text
+     * @param {{ url?: string, base?: string }} [options] url: where the post was fetched from (relative
+     *   URLs resolve against it); base: the site's root, for root-relative paths such as /assets/x.avif
+     */
+    parsePost(text, { url = "", base = "" } = {}) {
+      try {
+        return JSON.parse(core.parsePost(text, String(url), String(base)));
+      } catch (error) {
+        return failedPost(text, error);
+      }
+    },
+
+    /**
+     * Markdown to HTML. `plain: true` gives plain CommonMark HTML as the reference renderer writes it
+     * (no extensions, ids or added attributes); otherwise the post renderer's HTML (GFM, heading ids,
+     * lazy images, URLs resolved against `url`/`base`). Unsafe URL schemes are dropped in both.
+     * @param {string | Uint8Array} text
+     * @param {{ plain?: boolean, url?: string, base?: string }} [options]
+     */
+    renderMarkdown(text, { plain = false, url = "", base = "" } = {}) {
+      return core.renderMarkdown(text, Boolean(plain), String(url), String(base));
+    },
+
+    /**
+     * Parses a YAML file (such as content/index.yaml) as a JS reader would type it.
+     * @param {string | Uint8Array} text
+     * @returns {{ value: any, diagnostics: Array<{severity: string, message: string, line: number, column: number}> }}
+     */
+    parseYaml(text) {
+      return JSON.parse(core.parseYaml(text));
+    },
+
+    /** Bytes of wasm memory the core module holds (memory only grows: a leak shows as growth). */
+    memoryBytes() {
+      return core.HEAP8.buffer.byteLength;
+    },
+  };
+}
