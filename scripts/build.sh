@@ -14,7 +14,7 @@ cmake --build build/wasm
 # dist/: the wasm module, the JS API, the site, and DOMPurify from npm; served as is by any static host.
 rm -rf dist && mkdir -p dist/vendor
 cp build/wasm/wasm/bindings/stills-core.js build/wasm/wasm/bindings/stills-core.wasm dist/
-cp web/*.html web/*.js web/*.css dist/
+cp web/*.html web/*.js web/*.css web/*.svg dist/
 cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"
