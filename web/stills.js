@@ -21,8 +21,16 @@ function escapeHtml(text) {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// Text goes into wasm as UTF-8 bytes and comes back as a view of UTF-8 bytes in wasm memory.
+function utf8(input) {
+  return typeof input === "string" ? encoder.encode(input) : input;
+}
+
 function asText(input) {
-  return typeof input === "string" ? input : new TextDecoder().decode(input);
+  return typeof input === "string" ? input : decoder.decode(input);
 }
 
 // What parsePost returns if the core itself fails (it does not on any input we know of; this keeps a
@@ -53,7 +61,7 @@ export async function createStills(options = {}) {
      */
     parsePost(text, { url = "", base = "" } = {}) {
       try {
-        return JSON.parse(core.parsePost(text, String(url), String(base)));
+        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base))));
       } catch (error) {
         return failedPost(text, error);
       }
@@ -67,7 +75,7 @@ export async function createStills(options = {}) {
      * @param {{ plain?: boolean, url?: string, base?: string }} [options]
      */
     renderMarkdown(text, { plain = false, url = "", base = "" } = {}) {
-      return core.renderMarkdown(text, Boolean(plain), String(url), String(base));
+      return decoder.decode(core.renderMarkdown(utf8(text), Boolean(plain), String(url), String(base)));
     },
 
     /**
@@ -76,7 +84,7 @@ export async function createStills(options = {}) {
      * @returns {{ value: any, diagnostics: Array<{severity: string, message: string, line: number, column: number}> }}
      */
     parseYaml(text) {
-      return JSON.parse(core.parseYaml(text));
+      return JSON.parse(decoder.decode(core.parseYaml(utf8(text))));
     },
 
     /** Bytes of wasm memory the core module holds (memory only grows: a leak shows as growth). */

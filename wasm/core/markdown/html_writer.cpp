@@ -22,44 +22,54 @@ constexpr std::size_t kLongestShortcode = 256;
 constexpr unsigned kGithubFlavour = MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
                                     MD_FLAG_TASKLISTS;
 
-// Characters kept as they are in a URL attribute (as md4c-html): the rest is percent-encoded.
-constexpr bool is_url_safe(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         std::string_view("~-_.+!*(),%#@?=;:/$").find(static_cast<char>(c)) != std::string_view::npos;
-}
+// What each byte becomes in HTML text and in a URL attribute: 0 means itself. A table lookup per
+// byte and bulk appends of the clean runs between escapes keep this loop cheap.
+struct EscapeTables {
+  const char* html[256] = {};
+  bool percent_encode[256] = {};
+  constexpr EscapeTables() {
+    html[static_cast<unsigned char>('&')] = "&amp;";
+    html[static_cast<unsigned char>('<')] = "&lt;";
+    html[static_cast<unsigned char>('>')] = "&gt;";
+    html[static_cast<unsigned char>('"')] = "&quot;";
+    // As md4c-html: alphanumerics and these are kept in URLs, '&' becomes "&amp;", the rest %XX.
+    constexpr std::string_view kUrlSafe = "~-_.+!*(),%#@?=;:/$";
+    for (int c = 0; c < 256; ++c) {
+      bool alphanumeric = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      percent_encode[c] = !alphanumeric && c != '&' && kUrlSafe.find(static_cast<char>(c)) == std::string_view::npos;
+    }
+  }
+};
+constexpr EscapeTables kEscape;
 
 void append_html_escaped(std::string& out, std::string_view text) {
   std::size_t clean_from = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* escape = nullptr;
-    switch (text[i]) {
-      case '&': escape = "&amp;"; break;
-      case '<': escape = "&lt;"; break;
-      case '>': escape = "&gt;"; break;
-      case '"': escape = "&quot;"; break;
-      default: continue;
-    }
-    out.append(text, clean_from, i - clean_from);
-    out += escape;
+    const char* escape = kEscape.html[static_cast<unsigned char>(text[i])];
+    if (!escape) continue;
+    out.append(text.data() + clean_from, i - clean_from);
+    out.append(escape);
     clean_from = i + 1;
   }
-  out.append(text, clean_from, std::string_view::npos);
+  out.append(text.data() + clean_from, text.size() - clean_from);
 }
 
 void append_url_escaped(std::string& out, std::string_view url) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char ch : url) {
-    auto c = static_cast<unsigned char>(ch);
+  std::size_t clean_from = 0;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    auto c = static_cast<unsigned char>(url[i]);
+    if (c != '&' && !kEscape.percent_encode[c]) continue;
+    out.append(url.data() + clean_from, i - clean_from);
     if (c == '&') {
-      out += "&amp;";
-    } else if (is_url_safe(c)) {
-      out += ch;
+      out.append("&amp;");
     } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
+      const char encoded[3] = {'%', kHex[c >> 4], kHex[c & 0xF]};
+      out.append(encoded, 3);
     }
+    clean_from = i + 1;
   }
+  out.append(url.data() + clean_from, url.size() - clean_from);
 }
 
 // "&amp;", "&#65;", "&#x41;" -> UTF-8; md4c only reports entities it has validated.
