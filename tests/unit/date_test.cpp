@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "post/date.h"
+
+#include <doctest/doctest.h>
 
 using stills::parse_iso8601;
 

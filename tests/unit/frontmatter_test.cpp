@@ -1,6 +1,7 @@
+#include "post/frontmatter.h"
+
 #include <doctest/doctest.h>
 
-#include "post/frontmatter.h"
 #include "test_support.h"
 
 using namespace stills;
@@ -58,16 +59,16 @@ TEST_CASE("an unclosed frontmatter keeps the whole file as text") {
 
 TEST_CASE("schema problems are reported at the offending node") {
   const char* text =
-      "---\n"                                  // 1
-      "title: [not, text]\n"                   // 2
-      "date: 22 January\n"                     // 3
-      "tags: {a: b}\n"                         // 4
-      "galleries:\n"                           // 5
-      "  - id: dup\n"                          // 6
-      "    images: [{alt: no img}]\n"          // 7
-      "  - id: dup\n"                          // 8
-      "    images: []\n"                       // 9
-      "  - just text\n"                        // 10
+      "---\n"                          // 1
+      "title: [not, text]\n"           // 2
+      "date: 22 January\n"             // 3
+      "tags: {a: b}\n"                 // 4
+      "galleries:\n"                   // 5
+      "  - id: dup\n"                  // 6
+      "    images: [{alt: no img}]\n"  // 7
+      "  - id: dup\n"                  // 8
+      "    images: []\n"               // 9
+      "  - just text\n"                // 10
       "---\n";
   Post post = parse_post(text);
   auto at = [&](const std::string& needle) {

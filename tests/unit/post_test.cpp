@@ -10,8 +10,9 @@ TEST_CASE("the sample post parses as written") {
 
   CHECK(post.diagnostics.empty());
   CHECK(post.meta.title == "Stills from my favorite Kalatozov Movies");
-  CHECK(post.meta.excerpt == "The Soviet director used striking imagery and compositions to capture the hearts of "
-                             "his audience.");
+  CHECK(post.meta.excerpt ==
+        "The Soviet director used striking imagery and compositions to capture the hearts of "
+        "his audience.");
   CHECK(post.meta.card_cover == "/assets/photos/kalatozov-stills/kalatozov-stills.avif");
   CHECK(post.meta.date == "2026-01-22T05:35:07.322Z");
   CHECK(post.meta.timestamp == doctest::Approx(1769060107322.0));
@@ -54,8 +55,9 @@ TEST_CASE("a post without frontmatter is a body") {
 }
 
 TEST_CASE("frontmatter keys beyond the known ones pass through as JSON") {
-  Post post = parse_post("---\ncamera: Leica M6\niso: 400\nrolls: [1, 2.5, true, null, 'x']\n"
-                         "lens: {focal: 35mm, f: 2}\n---\nbody\n");
+  Post post = parse_post(
+      "---\ncamera: Leica M6\niso: 400\nrolls: [1, 2.5, true, null, 'x']\n"
+      "lens: {focal: 35mm, f: 2}\n---\nbody\n");
   CHECK(post.diagnostics.empty());
   REQUIRE(post.meta.other.size() == 4);
   CHECK(post.meta.other[0] == std::pair<std::string, std::string>{"camera", "\"Leica M6\""});
@@ -79,8 +81,9 @@ TEST_CASE("shortcodes pick galleries by order or by id") {
 }
 
 TEST_CASE("too many shortcodes or an unknown id give a warning on their line and a notice") {
-  const char* text = "---\ngalleries:\n  - {id: only, images: [a.avif]}\n---\n{{gallery}}\n\n{{gallery}}\n\n"
-                     "{{gallery nope}}\n";
+  const char* text =
+      "---\ngalleries:\n  - {id: only, images: [a.avif]}\n---\n{{gallery}}\n\n{{gallery}}\n\n"
+      "{{gallery nope}}\n";
   Post post = parse_post(text);
   REQUIRE(post.diagnostics.size() == 2);
   CHECK(post.diagnostics[0].severity == Severity::Warning);
@@ -95,8 +98,9 @@ TEST_CASE("too many shortcodes or an unknown id give a warning on their line and
 }
 
 TEST_CASE("galleries no shortcode places are appended with an info diagnostic") {
-  Post post = parse_post("---\ngalleries:\n  - {id: a, images: [a.avif]}\n  - {id: b, images: [b.avif]}\n---\n"
-                         "{{gallery}}\n\nThe end.\n");
+  Post post = parse_post(
+      "---\ngalleries:\n  - {id: a, images: [a.avif]}\n  - {id: b, images: [b.avif]}\n---\n"
+      "{{gallery}}\n\nThe end.\n");
   REQUIRE(post.diagnostics.size() == 1);
   CHECK(post.diagnostics[0].severity == Severity::Info);
   CHECK(post.diagnostics[0].line == 4);
@@ -119,10 +123,11 @@ TEST_CASE("gallery and image URLs go through the URL policy") {
   PostOptions options;
   options.urls.document_url = "https://example.org/blog/posts/trip.md";
   options.urls.site_base = "https://example.org/blog/";
-  Post post = parse_post("---\ncardCover: cover.avif\ngalleries:\n  - images:\n    - /assets/a.avif\n"
-                         "    - img: javascript:alert(1)\n    - {img: ../b.avif, alt: A bridge, width: 1200, height: 800}\n"
-                         "---\n![x](pic.avif)\n",
-                         options);
+  Post post = parse_post(
+      "---\ncardCover: cover.avif\ngalleries:\n  - images:\n    - /assets/a.avif\n"
+      "    - img: javascript:alert(1)\n    - {img: ../b.avif, alt: A bridge, width: 1200, height: 800}\n"
+      "---\n![x](pic.avif)\n",
+      options);
   CHECK(post.meta.card_cover == "https://example.org/blog/posts/cover.avif");
   REQUIRE(post.galleries.size() == 1);
   CHECK(post.galleries[0].id == "gallery-1");
@@ -139,8 +144,9 @@ TEST_CASE("gallery and image URLs go through the URL policy") {
 }
 
 TEST_CASE("the JSON has the shape of the JS API") {
-  Post post = parse_post("---\ntitle: \"A \\\"quoted\\\" title\"\ntags: [a]\ngalleries: [{images: [x.avif]}]\n---\n"
-                         "Hi\n\n{{gallery}}\n");
+  Post post = parse_post(
+      "---\ntitle: \"A \\\"quoted\\\" title\"\ntags: [a]\ngalleries: [{images: [x.avif]}]\n---\n"
+      "Hi\n\n{{gallery}}\n");
   CHECK(post_to_json(post) ==
         "{\"meta\":{\"title\":\"A \\\"quoted\\\" title\",\"excerpt\":null,\"cardCover\":null,\"date\":null,"
         "\"timestamp\":null,\"location\":null,\"tags\":[\"a\"]},"

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "markdown/slug.h"
+
+#include <doctest/doctest.h>
 
 using namespace stills;
 

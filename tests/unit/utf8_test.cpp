@@ -1,14 +1,16 @@
+#include "base/utf8.h"
+
 #include <doctest/doctest.h>
 
 #include "base/line_index.h"
-#include "base/utf8.h"
 
 using namespace stills;
 using namespace std::literals;
 
 TEST_CASE("invalid UTF-8 and NUL bytes become U+FFFD; a BOM is dropped") {
-  auto repaired = repair_utf8("\xEF\xBB\xBFok \xC3\xA9 \xFF\xFE x\0y \xE2\x82 \xED\xA0\x80"
-                              "\xF4\x90\x80\x80"sv);
+  auto repaired = repair_utf8(
+      "\xEF\xBB\xBFok \xC3\xA9 \xFF\xFE x\0y \xE2\x82 \xED\xA0\x80"
+      "\xF4\x90\x80\x80"sv);
   CHECK(repaired.text.substr(0, 6) == "ok \xC3\xA9 ");
   CHECK(repaired.first_bad == 6);
   CHECK(repaired.replaced == 12);

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "post/yaml_json.h"
+
+#include <doctest/doctest.h>
 
 using namespace stills;
 

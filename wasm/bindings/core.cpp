@@ -12,12 +12,16 @@ namespace {
 
 using emscripten::val;
 
-// A view of the UTF-8 result in wasm memory. The bytes live until the next call, and JS decodes them
-// at once (a view into wasm memory is only valid until memory grows).
-val utf8_result(std::string text) {
+// Runs `produce` and returns a view of its UTF-8 result in wasm memory. The bytes live until the next
+// call, which frees them before it starts (so two results never coexist); JS decodes them at once, as a
+// view into wasm memory is only valid until memory grows.
+template <typename Produce>
+val utf8_result(Produce&& produce) {
   static std::string last_result;
-  last_result = std::move(text);
-  return val(emscripten::typed_memory_view(last_result.size(), reinterpret_cast<const unsigned char*>(last_result.data())));
+  std::string().swap(last_result);
+  last_result = produce();
+  return val(
+      emscripten::typed_memory_view(last_result.size(), reinterpret_cast<const unsigned char*>(last_result.data())));
 }
 
 stills::UrlContext url_context(const std::string& document_url, const std::string& site_base) {
@@ -25,7 +29,8 @@ stills::UrlContext url_context(const std::string& document_url, const std::strin
 }
 
 val parse_post(const std::string& text, const std::string& document_url, const std::string& site_base) {
-  return utf8_result(stills::post_to_json(stills::parse_post(text, {url_context(document_url, site_base)})));
+  return utf8_result(
+      [&] { return stills::post_to_json(stills::parse_post(text, {url_context(document_url, site_base)})); });
 }
 
 val render_markdown(const std::string& text, bool plain, const std::string& document_url,
@@ -33,10 +38,12 @@ val render_markdown(const std::string& text, bool plain, const std::string& docu
   stills::MarkdownOptions options;
   options.plain = plain;
   options.urls = url_context(document_url, site_base);
-  return utf8_result(stills::render_markdown(text, text, options).html);
+  return utf8_result([&] { return stills::render_markdown(text, text, options).html; });
 }
 
-val parse_yaml(const std::string& text) { return utf8_result(stills::yaml_file_to_json(text)); }
+val parse_yaml(const std::string& text) {
+  return utf8_result([&] { return stills::yaml_file_to_json(text); });
+}
 
 }  // namespace
 

@@ -8,9 +8,9 @@
 namespace stills {
 
 struct Utf8Repair {
-  std::string text;             // valid UTF-8 without NUL bytes or a leading byte order mark
-  std::size_t first_bad = 0;    // offset in `text` of the first replacement made
-  std::size_t replaced = 0;     // how many invalid sequences or NUL bytes became U+FFFD
+  std::string text;           // valid UTF-8 without NUL bytes or a leading byte order mark
+  std::size_t first_bad = 0;  // offset in `text` of the first replacement made
+  std::size_t replaced = 0;   // how many invalid sequences or NUL bytes became U+FFFD
 };
 
 // Replaces invalid sequences and NUL bytes by U+FFFD and drops a leading BOM, so that every later stage

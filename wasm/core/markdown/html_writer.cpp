@@ -19,8 +19,8 @@ namespace stills {
 namespace {
 
 constexpr std::size_t kLongestShortcode = 256;
-constexpr unsigned kGithubFlavour = MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
-                                    MD_FLAG_TASKLISTS;
+constexpr unsigned kGithubFlavour =
+    MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS;
 
 // What each byte becomes in HTML text and in a URL attribute: 0 means itself. A table lookup per
 // byte and bulk appends of the clean runs between escapes keep this loop cheap.
@@ -146,7 +146,8 @@ class HtmlWriter {
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     ++depth_;
     switch (type) {
-      case MD_BLOCK_DOC: case MD_BLOCK_HTML: break;
+      case MD_BLOCK_DOC:
+      case MD_BLOCK_HTML: break;
       case MD_BLOCK_QUOTE: write("<blockquote>\n"); break;
       case MD_BLOCK_UL: write("<ul>\n"); break;
       case MD_BLOCK_OL: open_ordered_list(*static_cast<MD_BLOCK_OL_DETAIL*>(detail)); break;
@@ -174,7 +175,9 @@ class HtmlWriter {
   int leave_block(MD_BLOCKTYPE type, void* detail) {
     --depth_;
     switch (type) {
-      case MD_BLOCK_DOC: case MD_BLOCK_HTML: case MD_BLOCK_HR: break;
+      case MD_BLOCK_DOC:
+      case MD_BLOCK_HTML:
+      case MD_BLOCK_HR: break;
       case MD_BLOCK_QUOTE: write("</blockquote>\n"); break;
       case MD_BLOCK_UL: write("</ul>\n"); break;
       case MD_BLOCK_OL: write("</ol>\n"); break;
@@ -236,7 +239,10 @@ class HtmlWriter {
     std::string decoded;
     switch (type) {
       case MD_TEXT_NULLCHAR: text = "\xEF\xBF\xBD"; break;
-      case MD_TEXT_ENTITY: append_entity(decoded, text); text = decoded; break;
+      case MD_TEXT_ENTITY:
+        append_entity(decoded, text);
+        text = decoded;
+        break;
       case MD_TEXT_NORMAL:
         if (paragraph_ && paragraph_->first_text_offset < 0) paragraph_->first_text_offset = text.data() - file_.data();
         break;

@@ -54,8 +54,8 @@ struct UrlParts {
   std::string_view scheme;     // with ':'
   std::string_view authority;  // with '//'
   std::string_view path;
-  std::string_view query;      // with '?'
-  std::string_view fragment;   // with '#'
+  std::string_view query;     // with '?'
+  std::string_view fragment;  // with '#'
 };
 
 UrlParts split_url(std::string_view url) {

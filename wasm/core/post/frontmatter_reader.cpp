@@ -65,15 +65,24 @@ class Reader {
         continue;
       }
       const YAML::Node& value = entry.second;
-      if (key == "title") post_.meta.title = text(value, key);
-      else if (key == "excerpt") post_.meta.excerpt = text(value, key);
-      else if (key == "location") post_.meta.location = text(value, key);
-      else if (key == "date") read_date(value);
-      else if (key == "cardCover") post_.meta.card_cover = image_url(value, key);
-      else if (key == "tags") read_tags(value);
-      else if (key == "galleries") galleries = value;
-      else if (key == "timestamp") report(Severity::Warning, "'timestamp' is computed from 'date'; this one is ignored", entry.first.Mark());
-      else post_.meta.other.emplace_back(key, pass_through(value));
+      if (key == "title")
+        post_.meta.title = text(value, key);
+      else if (key == "excerpt")
+        post_.meta.excerpt = text(value, key);
+      else if (key == "location")
+        post_.meta.location = text(value, key);
+      else if (key == "date")
+        read_date(value);
+      else if (key == "cardCover")
+        post_.meta.card_cover = image_url(value, key);
+      else if (key == "tags")
+        read_tags(value);
+      else if (key == "galleries")
+        galleries = value;
+      else if (key == "timestamp")
+        report(Severity::Warning, "'timestamp' is computed from 'date'; this one is ignored", entry.first.Mark());
+      else
+        post_.meta.other.emplace_back(key, pass_through(value));
     }
     if (galleries) read_galleries(galleries);
   }
@@ -97,7 +106,8 @@ class Reader {
     if (!written) return std::nullopt;
     auto url = apply_url_policy(*written, UrlUse::Image, urls_);
     if (!url) {
-      report(Severity::Error, "'" + std::string(name) + "' has a URL scheme that is not allowed for images; it is dropped",
+      report(Severity::Error,
+             "'" + std::string(name) + "' has a URL scheme that is not allowed for images; it is dropped",
              value.Mark());
     }
     return url;
@@ -188,7 +198,8 @@ class Reader {
     if (written && !written.IsNull()) report(Severity::Warning, "a gallery 'id' must be text", written.Mark());
     id = title ? slugify(*title) : "";
     if (id.empty()) id = "gallery-" + std::to_string(number);
-    for (int n = 2; !gallery_ids_.insert(id).second; ++n) id = (title ? slugify(*title) : "gallery") + "-" + std::to_string(n);
+    for (int n = 2; !gallery_ids_.insert(id).second; ++n)
+      id = (title ? slugify(*title) : "gallery") + "-" + std::to_string(n);
     return id;
   }
 
@@ -196,7 +207,8 @@ class Reader {
     Image image;
     YAML::Node img = node.IsScalar() ? node : node.IsMap() ? node["img"] : YAML::Node();
     if (!node.IsScalar() && !node.IsMap()) {
-      report(Severity::Error, "an image must be a mapping such as { img: photo.avif, alt: … }; it is skipped", node.Mark());
+      report(Severity::Error, "an image must be a mapping such as { img: photo.avif, alt: … }; it is skipped",
+             node.Mark());
       return;
     }
     if (!img || !img.IsScalar() || img.Scalar().empty()) {
@@ -215,11 +227,17 @@ class Reader {
       std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
       const YAML::Node& value = entry.second;
       if (key == "img") continue;
-      if (key == "alt") image.alt = text(value, key);
-      else if (key == "caption") image.caption = text(value, key);
-      else if (key == "width") image.width = dimension(value, key);
-      else if (key == "height") image.height = dimension(value, key);
-      else report(Severity::Warning, "unknown image key '" + key + "' (expected img, alt, caption, width, height)", entry.first.Mark());
+      if (key == "alt")
+        image.alt = text(value, key);
+      else if (key == "caption")
+        image.caption = text(value, key);
+      else if (key == "width")
+        image.width = dimension(value, key);
+      else if (key == "height")
+        image.height = dimension(value, key);
+      else
+        report(Severity::Warning, "unknown image key '" + key + "' (expected img, alt, caption, width, height)",
+               entry.first.Mark());
     }
   }
 
@@ -237,7 +255,8 @@ class Reader {
 
   std::string pass_through(const YAML::Node& value) {
     JsonWriter json;
-    if (!write_yaml_as_json(json, value)) report(Severity::Warning, "this value is too large to pass on; it is cut short", value.Mark());
+    if (!write_yaml_as_json(json, value))
+      report(Severity::Warning, "this value is too large to pass on; it is cut short", value.Mark());
     return json.take();
   }
 

@@ -36,17 +36,18 @@ class GalleryPlacer {
   void place_one(const GalleryShortcode& code) {
     int index = code.id.empty() ? next_unplaced() : find(code.id);
     if (index < 0) {
-      std::string message = !code.id.empty()         ? "{{gallery " + code.id + "}} names no gallery in the frontmatter" + known_ids()
-                            : post_.galleries.empty() ? std::string("{{gallery}} has no gallery to show: the frontmatter lists none")
-                                                      : "{{gallery}} has no gallery left to show: the frontmatter lists " +
-                                                            std::to_string(post_.galleries.size()) + ", all placed already";
+      std::string message =
+          !code.id.empty()          ? "{{gallery " + code.id + "}} names no gallery in the frontmatter" + known_ids()
+          : post_.galleries.empty() ? std::string("{{gallery}} has no gallery to show: the frontmatter lists none")
+                                    : "{{gallery}} has no gallery left to show: the frontmatter lists " +
+                                          std::to_string(post_.galleries.size()) + ", all placed already";
       post_.diagnostics.push_back({Severity::Warning, message, code.line, code.column});
       post_.blocks.push_back({BlockType::Notice, std::move(message)});
       return;
     }
     if (placed_[index]) {
-      post_.diagnostics.push_back({Severity::Warning, "gallery '" + code.id + "' is placed a second time",
-                                   code.line, code.column});
+      post_.diagnostics.push_back(
+          {Severity::Warning, "gallery '" + code.id + "' is placed a second time", code.line, code.column});
     }
     placed_[index] = true;
     post_.blocks.push_back({BlockType::Gallery, {}, index});
@@ -75,10 +76,10 @@ class GalleryPlacer {
     for (std::size_t i = 0; i < placed_.size(); ++i) {
       if (placed_[i]) continue;
       const Gallery& gallery = post_.galleries[i];
-      post_.diagnostics.push_back({Severity::Info,
-                                   "gallery '" + gallery.id +
-                                       "' has no {{gallery}} shortcode in the text; it is shown after the text",
-                                   gallery.line, gallery.column});
+      post_.diagnostics.push_back(
+          {Severity::Info,
+           "gallery '" + gallery.id + "' has no {{gallery}} shortcode in the text; it is shown after the text",
+           gallery.line, gallery.column});
       post_.blocks.push_back({BlockType::Gallery, {}, static_cast<int>(i)});
     }
   }
