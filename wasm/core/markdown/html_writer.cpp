@@ -285,11 +285,7 @@ class HtmlWriter {
 
   void open_code_block(const MD_BLOCK_CODE_DETAIL& code) {
     write("<pre><code");
-    if (code.lang.text != nullptr) {
-      write(" class=\"language-");
-      append_html_escaped(out(), attribute_text(code.lang));
-      write("\"");
-    }
+    if (code.lang.text != nullptr) write_attribute("class", "language-" + attribute_text(code.lang));
     write(">");
   }
 
@@ -340,11 +336,7 @@ class HtmlWriter {
     heading_.reset();
     char open[5] = {'<', 'h', static_cast<char>('0' + level), 0, 0};
     write(open);
-    if (!options_.plain) {
-      write(" id=\"");
-      append_html_escaped(out(), slugger_.unique(heading.text));
-      write("\"");
-    }
+    if (!options_.plain) write_attribute("id", slugger_.unique(heading.text));
     write(">");
     write(heading.html);
     write("</h");
@@ -352,39 +344,38 @@ class HtmlWriter {
     write(">\n");
   }
 
+  using Escape = void (*)(std::string&, std::string_view);
+
+  // Writes ` name="value"` with the value escaped as text or as a URL.
+  void write_attribute(std::string_view name, std::string_view value, Escape escape = append_html_escaped) {
+    write(" ");
+    write(name);
+    write("=\"");
+    escape(out(), value);
+    write("\"");
+  }
+
   void open_link(const MD_SPAN_A_DETAIL& link) {
-    auto href = apply_url_policy(attribute_text(link.href), UrlUse::Link, urls());
     write("<a");
-    if (href) {
-      write(" href=\"");
-      append_url_escaped(out(), *href);
-      write("\"");
+    if (auto href = apply_url_policy(attribute_text(link.href), UrlUse::Link, urls())) {
+      write_attribute("href", *href, append_url_escaped);
     }
-    if (link.title.text != nullptr) {
-      write(" title=\"");
-      append_html_escaped(out(), attribute_text(link.title));
-      write("\"");
-    }
+    if (link.title.text != nullptr) write_attribute("title", attribute_text(link.title));
     write(">");
   }
 
   void open_image(const MD_SPAN_IMG_DETAIL& image) {
-    auto src = apply_url_policy(attribute_text(image.src), UrlUse::Image, urls());
     write("<img");
-    if (src) {
-      write(" src=\"");
-      append_url_escaped(out(), *src);
-      write("\"");
+    if (auto src = apply_url_policy(attribute_text(image.src), UrlUse::Image, urls())) {
+      write_attribute("src", *src, append_url_escaped);
     }
-    write(" alt=\"");
+    write(" alt=\"");  // the description's text follows, then close_image
   }
 
   void close_image(const MD_SPAN_IMG_DETAIL& image) {
-    if (image.title.text != nullptr) {
-      write("\" title=\"");
-      append_html_escaped(out(), attribute_text(image.title));
-    }
-    write(options_.plain ? "\">" : "\" loading=\"lazy\" decoding=\"async\">");
+    write("\"");
+    if (image.title.text != nullptr) write_attribute("title", attribute_text(image.title));
+    write(options_.plain ? ">" : " loading=\"lazy\" decoding=\"async\">");
   }
 
   const UrlContext& urls() const {
