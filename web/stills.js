@@ -1,6 +1,7 @@
 // The stills JS API: createStills() loads the core wasm module and returns plain functions over it.
 // Works in browsers, module workers and node 20 with no arguments.
 import createStillsCore from "./stills-core.js";
+import { visibleRangeOf } from "./visible-range.js";
 
 const coreWasmUrl = new URL("./stills-core.wasm", import.meta.url);
 
@@ -85,6 +86,27 @@ export async function createStills(options = {}) {
      */
     parseYaml(text) {
       return JSON.parse(decoder.decode(core.parseYaml(utf8(text))));
+    },
+
+    /**
+     * Lays a gallery out from its photos' aspect ratios (width / height), before any pixel arrives.
+     * Modes: "rows" (justified, optimal breaks), "columns" (masonry), "grid" (uniform cropped cells).
+     * A ratio that is not a positive number lays out as a square. Throws a RangeError for options
+     * that allow no layout (no width, unknown mode).
+     * @param {Float64Array | number[]} aspectRatios
+     * @param {{ mode?: "rows" | "columns" | "grid", width: number, rowHeight?: number, minRowHeight?: number,
+     *   maxRowHeight?: number, spacing?: number, spacingX?: number, spacingY?: number, padding?: number,
+     *   lastRow?: "left" | "justify" | "center" | "hide", justifyThreshold?: number, orphanPenalty?: number,
+     *   panoramaRatio?: number, panoramas?: Uint8Array, maxPerRow?: number, devicePixelRatio?: number,
+     *   columns?: number, minColumnWidth?: number, cellAspectRatio?: number, focalPoints?: Float64Array }} options
+     * @returns {{ boxes: Float64Array, rows: Int32Array, crops?: Float64Array, height: number, hidden: number,
+     *   visibleRange: (top: number, bottom: number) => [number, number] }}
+     */
+    layout(aspectRatios, options) {
+      const result = core.layout(aspectRatios, options ?? {});
+      if (result.error) throw new RangeError(`stills.layout: ${result.error}`);
+      result.visibleRange = visibleRangeOf(result.boxes);
+      return result;
     },
 
     /** Bytes of wasm memory the core module holds (memory only grows: a leak shows as growth). */

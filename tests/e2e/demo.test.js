@@ -116,3 +116,18 @@ test("an unknown post gets a not-found page", async () => {
   assert.equal(await page.locator(".message h1").textContent(), "Not found");
   assert.deepEqual(problems, []);
 });
+
+test("layout gives the same boxes in Chromium as in node", async () => {
+  const { createStills } = await import("../../dist/stills.js");
+  const ratios = Array.from({ length: 2000 }, (_, i) => [1.5, 0.67, 1.33, 1, 1.37, 1.78, 3, 0.33][(i * 7919) % 8]);
+  const options = { width: 1117, rowHeight: 233, spacing: 6, devicePixelRatio: 1.5 };
+  const inNode = Array.from((await createStills()).layout(ratios, options).boxes);
+  const { page, problems } = await openPage(browser.context, `${browser.origin}/`);
+  await page.locator("article.post").waitFor();
+  const inChromium = await page.evaluate(async ([ratios, options]) => {
+    const { createStills } = await import("/stills.js");
+    return Array.from((await createStills()).layout(ratios, options).boxes);
+  }, [ratios, options]);
+  assert.deepEqual(inChromium, inNode);
+  assert.deepEqual(problems, []);
+});

@@ -39,8 +39,8 @@ void check_rows(const std::vector<double>& ratios, const LayoutOptions& options,
   const double tolerance = options.device_pixel_ratio > 0 ? 1 / options.device_pixel_ratio : 1e-9;
   auto near = [&](double a, double b) { return std::abs(a - b) <= tolerance; };
   REQUIRE(r.boxes.size() == 4 * ratios.size());
-  double min_h = options.min_row_height > 0 ? options.min_row_height : 0.75 * options.row_height;
-  double max_h = options.max_row_height > 0 ? options.max_row_height : 1.25 * options.row_height;
+  double min_h = options.min_row_height > 0 ? options.min_row_height : 0.5 * options.row_height;
+  double max_h = options.max_row_height > 0 ? options.max_row_height : 2 * options.row_height;
   std::size_t shown = ratios.size() - r.hidden;
   for (std::size_t row = 0; row < r.rows.size(); ++row) {
     std::size_t begin = r.rows[row], end = row + 1 < r.rows.size() ? r.rows[row + 1] : shown;

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "layout/layout.h"
 #include "markdown/markdown.h"
 #include "post/post.h"
 #include "post/yaml_json.h"
@@ -45,10 +46,87 @@ val parse_yaml(const std::string& text) {
   return utf8_result([&] { return stills::yaml_file_to_json(text); });
 }
 
+double number(const val& options, const char* key, double fallback) {
+  val value = options[key];
+  return value.isNumber() ? value.as<double>() : fallback;
+}
+
+template <typename T>
+std::vector<T> numbers(const val& options, const char* key) {
+  val value = options[key];
+  if (value.isUndefined() || value.isNull()) return {};
+  return emscripten::convertJSArrayToNumberVector<T>(value);
+}
+
+// One of `names` (index = enum value), the first when absent; -1 when it is none of them.
+template <std::size_t N>
+int choice(const val& options, const char* key, const char* const (&names)[N]) {
+  val value = options[key];
+  if (value.isUndefined()) return 0;
+  std::string name = value.isString() ? value.as<std::string>() : "";
+  for (std::size_t i = 0; i < N; ++i) {
+    if (name == names[i]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+template <typename T>
+val typed_array_copy(const char* type, const std::vector<T>& values) {
+  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
+}
+
+// layout(aspectRatios, options) -> { boxes, rows, crops, height, hidden } or { error }
+val layout_gallery(const val& ratios, const val& options) {
+  static const char* const kModes[] = {"rows", "columns", "grid"};
+  static const char* const kLastRows[] = {"left", "justify", "center", "hide"};
+  stills::LayoutOptions o;
+  int mode = choice(options, "mode", kModes);
+  int last_row = choice(options, "lastRow", kLastRows);
+  val result = val::object();
+  if (mode < 0 || last_row < 0) {
+    result.set("error", mode < 0 ? "mode must be \"rows\", \"columns\" or \"grid\""
+                                 : "lastRow must be \"left\", \"justify\", \"center\" or \"hide\"");
+    return result;
+  }
+  o.mode = static_cast<stills::LayoutMode>(mode);
+  o.last_row = static_cast<stills::LastRow>(last_row);
+  o.width = number(options, "width", 0);
+  o.row_height = number(options, "rowHeight", o.row_height);
+  o.min_row_height = number(options, "minRowHeight", 0);
+  o.max_row_height = number(options, "maxRowHeight", 0);
+  double spacing = number(options, "spacing", o.spacing_x);
+  o.spacing_x = number(options, "spacingX", spacing);
+  o.spacing_y = number(options, "spacingY", spacing);
+  o.padding = number(options, "padding", 0);
+  o.justify_threshold = number(options, "justifyThreshold", o.justify_threshold);
+  o.orphan_penalty = number(options, "orphanPenalty", o.orphan_penalty);
+  o.panorama_ratio = number(options, "panoramaRatio", 0);
+  o.panoramas = numbers<std::uint8_t>(options, "panoramas");
+  o.max_per_row = static_cast<int>(number(options, "maxPerRow", 0));
+  o.device_pixel_ratio = number(options, "devicePixelRatio", 0);
+  o.columns = static_cast<int>(number(options, "columns", 0));
+  o.min_column_width = number(options, "minColumnWidth", o.min_column_width);
+  o.cell_aspect_ratio = number(options, "cellAspectRatio", 1);
+  o.focal_points = numbers<double>(options, "focalPoints");
+
+  stills::LayoutResult layout = stills::layout(emscripten::convertJSArrayToNumberVector<double>(ratios), o);
+  if (!layout.error.empty()) {
+    result.set("error", layout.error);
+    return result;
+  }
+  result.set("boxes", typed_array_copy("Float64Array", layout.boxes));
+  result.set("rows", typed_array_copy("Int32Array", layout.rows));
+  if (o.mode == stills::LayoutMode::Grid) result.set("crops", typed_array_copy("Float64Array", layout.crops));
+  result.set("height", layout.height);
+  result.set("hidden", layout.hidden);
+  return result;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(stills_core) {
   emscripten::function("parsePost", &parse_post);
   emscripten::function("renderMarkdown", &render_markdown);
   emscripten::function("parseYaml", &parse_yaml);
+  emscripten::function("layout", &layout_gallery);
 }

@@ -12,6 +12,10 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // A row outside the hard bounds is chosen only when nothing else is possible (its cost exceeds any sum
 // of in-bound rows), and then the one that strays least.
 constexpr double kOutOfBounds = 1e9;
+// Rows more than 25% off the target look out of place; the program avoids them wherever the breaks
+// allow it, at any cost to the other rows' deviation (which sums to far less).
+constexpr double kTolerance = 0.25;
+constexpr double kFarOff = 1e6;
 // Beyond this many photos a row never helps (and the program stays O(n·k)).
 constexpr int kMostPerRow = 128;
 
@@ -30,8 +34,8 @@ class RowBreaker {
       : ratios_(ratios), options_(options), frame_(frame), prefix_(ratios.size() + 1, 0.0) {
     for (std::size_t i = 0; i < ratios.size(); ++i) prefix_[i + 1] = prefix_[i] + ratios[i];
     target_ = options.row_height;
-    min_height_ = options.min_row_height > 0 ? options.min_row_height : 0.75 * target_;
-    max_height_ = options.max_row_height > 0 ? options.max_row_height : 1.25 * target_;
+    min_height_ = options.min_row_height > 0 ? options.min_row_height : 0.5 * target_;
+    max_height_ = options.max_row_height > 0 ? options.max_row_height : 2 * target_;
     most_per_row_ = options.max_per_row > 0 ? std::min(options.max_per_row, kMostPerRow) : kMostPerRow;
   }
 
@@ -60,10 +64,12 @@ class RowBreaker {
     return available / (prefix_[end] - prefix_[begin]);
   }
 
-  // Squared relative deviation from the target, weighted by photo count.
+  // Squared relative deviation from the target, weighted by photo count, and a steep price for
+  // straying beyond the tolerance.
   double deviation_cost(double height, int count) const {
     double deviation = (height - target_) / target_;
-    return count * deviation * deviation;
+    double beyond = std::abs(deviation) - kTolerance;
+    return count * (deviation * deviation + (beyond > 0 ? kFarOff * beyond : 0));
   }
 
   // The row [begin, end) as laid out, and what it costs. `last`: the gallery's last row, or the last
@@ -135,7 +141,7 @@ Row within_bounds(Row row, double max_height) {
 void justified_rows(const std::vector<double>& ratios, const LayoutOptions& options, const Frame& frame,
                     LayoutResult& result) {
   std::vector<Row> rows = RowBreaker(ratios, options, frame).rows();
-  double max_height = options.max_row_height > 0 ? options.max_row_height : 1.25 * options.row_height;
+  double max_height = options.max_row_height > 0 ? options.max_row_height : 2 * options.row_height;
   bool hide_last = options.last_row == LastRow::Hide && rows.size() > 1 && !rows.back().justified;
   bool center_unjustified = options.last_row == LastRow::Center;
   double y = frame.padding;
