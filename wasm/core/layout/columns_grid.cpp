@@ -28,6 +28,7 @@ void masonry_columns(const std::vector<double>& ratios, const LayoutOptions& opt
                      LayoutResult& result) {
   int columns = column_count(options, frame);
   double width = column_width(columns, frame);
+  result.boxes.reserve(4 * ratios.size());
   std::vector<double> bottoms(columns, frame.padding);  // where the next photo of each column starts
   for (double ratio : ratios) {
     // The shortest column, the leftmost of equals: tops never decrease, which visibleRange relies on.
@@ -47,6 +48,8 @@ void uniform_grid(const std::vector<double>& ratios, const LayoutOptions& option
   double cell_ratio =
       options.cell_aspect_ratio > 0 && std::isfinite(options.cell_aspect_ratio) ? options.cell_aspect_ratio : 1.0;
   double height = width / cell_ratio;
+  result.boxes.reserve(4 * ratios.size());
+  result.crops.reserve(4 * ratios.size());
   for (std::size_t i = 0; i < ratios.size(); ++i) {
     int column = static_cast<int>(i % columns);
     if (column == 0) result.rows.push_back(static_cast<std::int32_t>(i));

@@ -38,7 +38,6 @@ LayoutResult layout(const std::vector<double>& aspect_ratios, const LayoutOption
   }
   std::vector<double> ratios(aspect_ratios.size());
   std::transform(aspect_ratios.begin(), aspect_ratios.end(), ratios.begin(), sane_ratio);
-  result.boxes.reserve(ratios.size() * 4);
   switch (options.mode) {
     case LayoutMode::Rows: layout_detail::justified_rows(ratios, options, frame, result); break;
     case LayoutMode::Columns: layout_detail::masonry_columns(ratios, options, frame, result); break;

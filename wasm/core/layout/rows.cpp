@@ -9,13 +9,12 @@ namespace stills::layout_detail {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-// A row outside the hard bounds is chosen only when nothing else is possible (its cost exceeds any sum
-// of in-bound rows), and then the one that strays least.
-constexpr double kOutOfBounds = 1e9;
-// Rows more than 25% off the target look out of place; the program avoids them wherever the breaks
-// allow it, at any cost to the other rows' deviation (which sums to far less).
+// Rows more than 25% off the target look out of place. The program first looks for the best breaks
+// with every row within this tolerance (and the hard bounds); only where none exist does it allow
+// rows beyond, priced so that it strays as little as it can, and least of all beyond the hard bounds.
 constexpr double kTolerance = 0.25;
 constexpr double kFarOff = 1e6;
+constexpr double kOutOfBounds = 1e9;
 // Beyond this many photos a row never helps (and the program stays O(n·k)).
 constexpr int kMostPerRow = 128;
 
@@ -36,6 +35,8 @@ class RowBreaker {
     target_ = options.row_height;
     min_height_ = options.min_row_height > 0 ? options.min_row_height : 0.5 * target_;
     max_height_ = options.max_row_height > 0 ? options.max_row_height : 2 * target_;
+    lowest_fit_ = std::max(min_height_, (1 - kTolerance) * target_);
+    highest_fit_ = std::min(max_height_, (1 + kTolerance) * target_);
     most_per_row_ = options.max_per_row > 0 ? std::min(options.max_per_row, kMostPerRow) : kMostPerRow;
   }
 
@@ -64,55 +65,85 @@ class RowBreaker {
     return available / (prefix_[end] - prefix_[begin]);
   }
 
-  // Squared relative deviation from the target, weighted by photo count, and a steep price for
-  // straying beyond the tolerance.
+  // Squared relative deviation from the target, weighted by photo count.
   double deviation_cost(double height, int count) const {
     double deviation = (height - target_) / target_;
-    double beyond = std::abs(deviation) - kTolerance;
-    return count * (deviation * deviation + (beyond > 0 ? kFarOff * beyond : 0));
+    return count * deviation * deviation;
   }
 
-  // The row [begin, end) as laid out, and what it costs. `last`: the gallery's last row, or the last
-  // before a panorama; it need not fill the width (a panorama cannot move up to fill it).
-  std::pair<Row, double> candidate(int begin, int end, bool last) const {
+  // Whether the row [begin, end), `height` high at full width, stays unfilled at the target height:
+  // only a `last` row may (the gallery's last, or the last before a panorama, which cannot move up).
+  bool stays_unfilled(int begin, int end, double height, bool last) const {
+    if (!last || height <= target_) return false;
+    if (options_.last_row != LastRow::Justify) return true;
+    double fill =
+        ((prefix_[end] - prefix_[begin]) * target_ + (end - begin - 1) * frame_.spacing_x) / frame_.inner_width;
+    return fill < options_.justify_threshold;
+  }
+
+  // What the row [begin, end) costs at full width `height` (the program's inner loop: keep it lean).
+  double cost(int begin, int end, double height, bool last) const {
     int count = end - begin;
-    double height = full_width_height(begin, end);
     double orphan = last && count == 1 && begin > 0 ? options_.orphan_penalty : 0;
-    bool underfull = height > target_;
-    if (last && underfull) {
-      double fill = ((prefix_[end] - prefix_[begin]) * target_ + (count - 1) * frame_.spacing_x) / frame_.inner_width;
-      bool justify = options_.last_row == LastRow::Justify && fill >= options_.justify_threshold;
-      if (!justify) return {{begin, end, target_, false}, orphan};
-    }
+    if (stays_unfilled(begin, end, height, last)) return orphan;
     double cost = deviation_cost(height, count) + orphan;
+    double beyond = std::abs(height - target_) / target_ - kTolerance;
+    if (beyond > 0) cost += kFarOff * count * beyond;
     double stray = std::max(min_height_ - height, height - max_height_);
     if (stray > 0) cost += kOutOfBounds * (1 + count * stray / target_);
-    return {{begin, end, height, true}, cost};
+    return cost;
   }
 
+  Row row(int begin, int end, bool last) const {
+    double height = full_width_height(begin, end);
+    if (stays_unfilled(begin, end, height, last)) return {begin, end, target_, false};
+    return {begin, end, height, true};
+  }
+
+  // The dynamic program over the segment [begin, end): best[j] is the cheapest way to lay out its first
+  // j photos, from[j] where that way's last row begins. From each break it tries the rows within the
+  // tolerance, and the nearest row on either side of them (so that a layout always exists).
   void break_segment(int begin, int end, std::vector<Row>& rows) {
     if (begin == end) return;
     int size = end - begin;
-    std::vector<double> best(size + 1, kInfinity);
-    std::vector<Row> chosen(size + 1);
-    best[0] = 0;
+    segment_begin_ = begin;
+    best_.assign(size + 1, kInfinity);
+    from_.assign(size + 1, 0);
+    best_[0] = 0;
+    auto height = [&](int i, int j) { return full_width_height(begin + i, begin + j); };
+    auto too_high = [&](int i, int j) {
+      return height(i, j) > highest_fit_ && !stays_unfilled(begin + i, begin + j, height(i, j), j == size);
+    };
+    // The first row end that is not too high only moves forward as the row start does.
+    int first_fit = 1;
     for (int i = 0; i < size; ++i) {
-      if (best[i] == kInfinity) continue;
-      for (int j = i + 1; j <= size && j - i <= most_per_row_; ++j) {
-        if (full_width_height(begin + i, begin + j) <= 0) break;  // the gaps alone are wider than the container
-        auto [row, cost] = candidate(begin + i, begin + j, j == size);
-        double total = best[i] + cost;
-        if (total < best[j]) {  // strict: of equally good breaks the earliest (a longer row after it) wins
-          best[j] = total;
-          chosen[j] = row;
-        }
-        // More photos only make the row lower: once below the bound, stop.
-        if (j - i > 1 && full_width_height(begin + i, begin + j) < min_height_) break;
+      first_fit = std::max(first_fit, i + 1);
+      while (first_fit < size && first_fit - i < most_per_row_ && too_high(i, first_fit)) ++first_fit;
+      if (best_[i] == kInfinity) continue;
+      bool fitted = false;
+      for (int j = first_fit; j <= size && j - i <= most_per_row_; ++j) {
+        double h = height(i, j);
+        if (h <= 0) break;  // the gaps alone are wider than the container
+        if (h < lowest_fit_ && !fitted && j - 1 > i) relax(i, j - 1, height(i, j - 1), false);
+        relax(i, j, h, j == size);
+        fitted = true;
+        if (h < lowest_fit_) break;  // more photos only make the row lower
       }
+      if (!fitted && first_fit - 1 > i) relax(i, first_fit - 1, height(i, first_fit - 1), false);
     }
-    std::vector<Row> segment;
-    for (int j = size; j > 0; j = chosen[j].begin - begin) segment.push_back(chosen[j]);
-    rows.insert(rows.end(), segment.rbegin(), segment.rend());
+    std::size_t first = rows.size();
+    for (int j = size; j > 0; j = from_[j]) rows.push_back(row(begin + from_[j], begin + j, j == size));
+    std::reverse(rows.begin() + first, rows.end());
+  }
+
+  void relax(int i, int j, double height, bool last) {
+    bool fits = !last && height >= lowest_fit_ && height <= highest_fit_;  // the common case, kept cheap
+    double total =
+        best_[i] + (fits ? deviation_cost(height, j - i) : cost(segment_begin_ + i, segment_begin_ + j, height, last));
+    if (total < best_[j]) {  // strict: of equally good breaks the earliest (a longer row after it) wins
+      best_[j] = total;
+      from_[j] = i;
+    }
   }
 
   const std::vector<double>& ratios_;
@@ -122,7 +153,12 @@ class RowBreaker {
   double target_;
   double min_height_;
   double max_height_;
+  double lowest_fit_;
+  double highest_fit_;
   int most_per_row_;
+  int segment_begin_ = 0;
+  std::vector<double> best_;
+  std::vector<int> from_;
 };
 
 // A row taller than the bound (too few photos, too narrow, to fill the width) is held at the bound and
@@ -141,6 +177,7 @@ Row within_bounds(Row row, double max_height) {
 void justified_rows(const std::vector<double>& ratios, const LayoutOptions& options, const Frame& frame,
                     LayoutResult& result) {
   std::vector<Row> rows = RowBreaker(ratios, options, frame).rows();
+  result.boxes.assign(4 * ratios.size(), 0.0);
   double max_height = options.max_row_height > 0 ? options.max_row_height : 2 * options.row_height;
   bool hide_last = options.last_row == LastRow::Hide && rows.size() > 1 && !rows.back().justified;
   bool center_unjustified = options.last_row == LastRow::Center;
@@ -149,8 +186,7 @@ void justified_rows(const std::vector<double>& ratios, const LayoutOptions& opti
     Row row = within_bounds(rows[r], max_height);
     bool is_last = r + 1 == rows.size();
     if (is_last && hide_last) {
-      result.hidden = row.end - row.begin;
-      for (int i = row.begin; i < row.end; ++i) result.boxes.insert(result.boxes.end(), {0, 0, 0, 0});
+      result.hidden = row.end - row.begin;  // their boxes stay empty
       break;
     }
     result.rows.push_back(row.begin);
@@ -163,7 +199,11 @@ void justified_rows(const std::vector<double>& ratios, const LayoutOptions& opti
     for (int i = row.begin; i < row.end; ++i) {
       double width = ratios[i] * row.height;
       if (row.justified && i + 1 == row.end) width = frame.padding + frame.inner_width - x;  // no drift
-      result.boxes.insert(result.boxes.end(), {x, y, width, row.height});
+      double* box = &result.boxes[4 * i];
+      box[0] = x;
+      box[1] = y;
+      box[2] = width;
+      box[3] = row.height;
       x += width + frame.spacing_x;
     }
     y += row.height + frame.spacing_y;
