@@ -9,9 +9,10 @@ namespace stills::layout_detail {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-// Rows more than 25% off the target look out of place. The program first looks for the best breaks
-// with every row within this tolerance (and the hard bounds); only where none exist does it allow
-// rows beyond, priced so that it strays as little as it can, and least of all beyond the hard bounds.
+// Rows more than 25% off the target look out of place. From each break the program tries the rows
+// within this tolerance and the nearest row on either side of them; a row beyond costs so much that
+// it is taken only where the breaks leave no other way, and then the one that strays least (beyond the
+// hard bounds, least of all).
 constexpr double kTolerance = 0.25;
 constexpr double kFarOff = 1e6;
 constexpr double kOutOfBounds = 1e9;
@@ -27,14 +28,18 @@ struct Row {
   bool held = false;  // too tall to fill the width within the bounds: held at the upper bound
 };
 
+// The hard bounds on row height: as given, or half and twice the target.
+double min_row_height(const LayoutOptions& o) { return o.min_row_height > 0 ? o.min_row_height : 0.5 * o.row_height; }
+double max_row_height(const LayoutOptions& o) { return o.max_row_height > 0 ? o.max_row_height : 2 * o.row_height; }
+
 class RowBreaker {
  public:
   RowBreaker(const std::vector<double>& ratios, const LayoutOptions& options, const Frame& frame)
       : ratios_(ratios), options_(options), frame_(frame), prefix_(ratios.size() + 1, 0.0) {
     for (std::size_t i = 0; i < ratios.size(); ++i) prefix_[i + 1] = prefix_[i] + ratios[i];
     target_ = options.row_height;
-    min_height_ = options.min_row_height > 0 ? options.min_row_height : 0.5 * target_;
-    max_height_ = options.max_row_height > 0 ? options.max_row_height : 2 * target_;
+    min_height_ = min_row_height(options);
+    max_height_ = max_row_height(options);
     lowest_fit_ = std::max(min_height_, (1 - kTolerance) * target_);
     highest_fit_ = std::min(max_height_, (1 + kTolerance) * target_);
     most_per_row_ = options.max_per_row > 0 ? std::min(options.max_per_row, kMostPerRow) : kMostPerRow;
@@ -178,7 +183,7 @@ void justified_rows(const std::vector<double>& ratios, const LayoutOptions& opti
                     LayoutResult& result) {
   std::vector<Row> rows = RowBreaker(ratios, options, frame).rows();
   result.boxes.assign(4 * ratios.size(), 0.0);
-  double max_height = options.max_row_height > 0 ? options.max_row_height : 2 * options.row_height;
+  double max_height = max_row_height(options);
   bool hide_last = options.last_row == LastRow::Hide && rows.size() > 1 && !rows.back().justified;
   bool center_unjustified = options.last_row == LastRow::Center;
   double y = frame.padding;
