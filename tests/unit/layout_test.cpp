@@ -284,3 +284,43 @@ TEST_CASE("grid: uniform cells, crops around the focal point") {
   CHECK(r.crops[5] == doctest::Approx(0));
   CHECK(r.crops[7] == doctest::Approx(0.5));
 }
+
+TEST_CASE("random galleries in columns and grid modes: inside, no overlap, tops in order") {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    for (LayoutMode mode : {LayoutMode::Columns, LayoutMode::Grid}) {
+      CAPTURE(seed);
+      LayoutOptions options;
+      std::mt19937 rng(seed);
+      options.mode = mode;
+      options.width = 300 + rng() % 2000;
+      options.spacing_x = options.spacing_y = rng() % 12;
+      options.padding = rng() % 2 * 10;
+      options.min_column_width = 150 + rng() % 200;
+      options.device_pixel_ratio = seed % 2 ? 0 : 1.5;
+      auto ratios = mixed_gallery(1 + rng() % 200, seed);
+      LayoutResult r = layout(ratios, options);
+      REQUIRE(r.error.empty());
+      double previous_top = 0;
+      for (std::size_t i = 0; i < ratios.size(); ++i) {
+        Box b = box(r, i);
+        CHECK(b.x >= options.padding - 1e-9);
+        CHECK(b.x + b.w <= options.width - options.padding + 1e-9);
+        CHECK(b.y + b.h <= r.height - options.padding + 1e-9);
+        CHECK(b.y >= previous_top - 1);  // within a device pixel once snapped
+        previous_top = b.y;
+        for (std::size_t j = 0; j < i; ++j) CHECK_FALSE(overlap(b, box(r, j)));
+      }
+    }
+  }
+}
+
+TEST_CASE("one photo: at the target height, from the left") {
+  LayoutOptions options;
+  options.width = 800;
+  options.row_height = 240;
+  LayoutResult r = layout({1.5}, options);
+  CHECK(box(r, 0).x == 0);
+  CHECK(box(r, 0).w == doctest::Approx(360));
+  CHECK(box(r, 0).h == 240);
+  CHECK(r.height == 240);
+}
