@@ -109,6 +109,20 @@ export async function createStills(options = {}) {
       return result;
     },
 
+    /**
+     * What a photo's first bytes say about it, without decoding: enough to lay it out. Pass the bytes
+     * read so far; `{ needMore: n }` asks for the first n bytes. With `complete: true` the bytes are
+     * the whole file, and a header cut short is an error.
+     * @param {Uint8Array} bytes
+     * @param {{ complete?: boolean }} [options]
+     * @returns {{ width: number, height: number, displayWidth: number, displayHeight: number,
+     *   rotation: 0 | 90 | 180 | 270, mirror: -1 | 0 | 1, bitDepth: number, hasAlpha: boolean }
+     *   | { needMore: number } | { error: string }}
+     */
+    probeAvif(bytes, { complete = false } = {}) {
+      return core.probeAvif(bytes, Boolean(complete));
+    },
+
     /** Bytes of wasm memory the core module holds (memory only grows: a leak shows as growth). */
     memoryBytes() {
       return core.HEAP8.buffer.byteLength;

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "avif/probe.h"
 #include "layout/layout.h"
 #include "markdown/markdown.h"
 #include "post/post.h"
@@ -122,6 +123,28 @@ val layout_gallery(const val& ratios, const val& options) {
   return result;
 }
 
+// probeAvif(bytes, complete) -> info | { needMore } | { error }
+val probe_avif(const std::string& bytes, bool complete) {
+  auto probe = stills::probe_avif(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), complete);
+  val result = val::object();
+  switch (probe.status) {
+    case stills::AvifProbe::Status::NeedMore: result.set("needMore", static_cast<double>(probe.need)); break;
+    case stills::AvifProbe::Status::Invalid: result.set("error", probe.error); break;
+    case stills::AvifProbe::Status::Ok: {
+      const stills::AvifInfo& info = probe.info;
+      result.set("width", info.width);
+      result.set("height", info.height);
+      result.set("displayWidth", info.display_width);
+      result.set("displayHeight", info.display_height);
+      result.set("rotation", info.rotation);
+      result.set("mirror", info.mirror);
+      result.set("bitDepth", info.bit_depth);
+      result.set("hasAlpha", info.has_alpha);
+    }
+  }
+  return result;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(stills_core) {
@@ -129,4 +152,5 @@ EMSCRIPTEN_BINDINGS(stills_core) {
   emscripten::function("renderMarkdown", &render_markdown);
   emscripten::function("parseYaml", &parse_yaml);
   emscripten::function("layout", &layout_gallery);
+  emscripten::function("probeAvif", &probe_avif);
 }
