@@ -328,6 +328,10 @@ AvifProbe describe(const std::uint8_t* data, const MetaBox& meta) {
   }
   info.bit_depth = depth.value_or(8);
   info.has_alpha = image.has_alpha(primary);
+  if (!info.has_alpha && type->second == fourcc("grid")) {
+    // A grid may carry alpha per tile instead of an alpha grid of its own (as libavif accepts).
+    if (auto tile = image.first_tile(primary)) info.has_alpha = image.has_alpha(*tile);
+  }
   return {AvifProbe::Status::Ok, info, 0, {}};
 }
 
