@@ -16,6 +16,7 @@ sources=(
   "md4c trixie md4c_0.5.2.orig.tar.gz 55d0111d48fb11883aaee91465e642b8b640775a4d6993c2d0e7a8092758ef21"
   "yaml-cpp trixie yaml-cpp_0.8.0+dfsg.orig.tar.xz 32c85a5f36633a9005b20261b35fccb0d8ec69e9ef16c67de7d5d007944e3709"
   "libavif sid libavif_1.4.2.orig.tar.gz 2b645287340ba5a631d268b551dc2d72bd73ac33335962dd36dcdb6d8366921d"
+  "dav1d sid dav1d_1.5.4.orig.tar.xz 686616b7c69eb88d44459391ab25cac13b6647a3b288835c5784e71c1514a5c5"
 )
 
 verified() { [ -f "$1" ] && echo "$2  $1" | sha256sum --check --status; }

@@ -4,12 +4,13 @@ import createStillsCore from "./stills-core.js";
 import { visibleRangeOf } from "./visible-range.js";
 
 const coreWasmUrl = new URL("./stills-core.wasm", import.meta.url);
+const codecWasmUrl = new URL("./stills-codec.wasm", import.meta.url);
 
 function isNode() {
   return typeof process === "object" && typeof process.versions?.node === "string";
 }
 
-async function coreModuleArgs(wasmUrl) {
+async function moduleArgs(wasmUrl) {
   // Node's fetch() cannot read file: URLs, so node gets the bytes; browsers stream-compile from the URL.
   if (isNode() && wasmUrl.protocol === "file:") {
     const { readFile } = await import("node:fs/promises");
@@ -50,7 +51,20 @@ function failedPost(input, error) {
  */
 export async function createStills(options = {}) {
   const wasmUrl = new URL(options.coreWasmUrl ?? coreWasmUrl, coreWasmUrl);
-  const core = await createStillsCore(await coreModuleArgs(wasmUrl));
+  const core = await createStillsCore(await moduleArgs(wasmUrl));
+
+  // The codec module (libavif + dav1d) is loaded on the first decode only: pages whose browser decodes
+  // AVIF itself never fetch it.
+  let codec = null;
+  const loadCodec = () => {
+    codec ??= import("./stills-codec.js")
+      .then(async ({ default: createStillsCodec }) => createStillsCodec(await moduleArgs(codecWasmUrl)))
+      .catch((error) => {
+        codec = null;  // a later decode tries again
+        throw error;
+      });
+    return codec;
+  };
 
   return {
     /**
@@ -123,9 +137,25 @@ export async function createStills(options = {}) {
       return core.probeAvif(bytes, Boolean(complete));
     },
 
-    /** Bytes of wasm memory the core module holds (memory only grows: a leak shows as growth). */
-    memoryBytes() {
-      return core.HEAP8.buffer.byteLength;
+    /**
+     * Decodes an AVIF file to RGBA (8-bit, straight alpha) as it is shown: clean aperture, rotation and
+     * mirroring applied, and scaled down by area averaging to fit maxWidth x maxHeight when larger.
+     * Rejects with an Error saying what is wrong for a file that cannot be decoded, or one larger than
+     * pixelLimit pixels.
+     * @param {Uint8Array} bytes the whole file
+     * @param {{ maxWidth?: number, maxHeight?: number, pixelLimit?: number }} [options]
+     * @returns {Promise<{ width: number, height: number, data: Uint8ClampedArray }>}
+     */
+    async decodeAvif(bytes, { maxWidth = 0, maxHeight = 0, pixelLimit = 64e6 } = {}) {
+      const result = (await loadCodec()).decodeAvif(bytes, maxWidth, maxHeight, pixelLimit);
+      if (result.error) throw new Error(result.error);
+      return result;
+    },
+
+    /** Bytes of wasm memory the modules hold (memory only grows: a leak shows as growth). */
+    async memoryBytes() {
+      const loadedCodec = codec && (await codec);
+      return core.HEAP8.buffer.byteLength + (loadedCodec ? loadedCodec.HEAP8.buffer.byteLength : 0);
     },
   };
 }

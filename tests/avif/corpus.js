@@ -18,7 +18,26 @@ function chunk(type, data) {
   return Buffer.concat([header, data, crc]);
 }
 
-// A PNG with a diagonal gradient (and a radial alpha when asked), 8 or 16 bits per channel.
+// The test image: a diagonal gradient (and a radial alpha when asked), each channel in [0, 1].
+export function gradientPixel(x, y, width, height, alpha) {
+  const values = [x / Math.max(1, width - 1), y / Math.max(1, height - 1), (x + y) / Math.max(1, width + height - 2)];
+  if (alpha) values.push(1 - Math.min(1, Math.hypot(x / width - 0.5, y / height - 0.5) * 2));
+  return values;
+}
+
+// The gradient as RGBA8, as a decoder should return it for a lossless file.
+export function gradientRgba(width, height, alpha) {
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const values = gradientPixel(x, y, width, height, alpha);
+      for (let c = 0; c < 4; c++) rgba[(y * width + x) * 4 + c] = c < values.length ? Math.round(values[c] * 255) : 255;
+    }
+  }
+  return rgba;
+}
+
+// The gradient as a PNG, 8 or 16 bits per channel.
 export function gradientPng(width, height, { alpha = false, sixteen = false } = {}) {
   const channels = alpha ? 4 : 3;
   const bytes = sixteen ? 2 : 1;
@@ -28,16 +47,14 @@ export function gradientPng(width, height, { alpha = false, sixteen = false } = 
   for (let y = 0; y < height; y++) {
     raw[y * stride] = 0;  // no filter
     for (let x = 0; x < width; x++) {
-      const values = [x / Math.max(1, width - 1), y / Math.max(1, height - 1), (x + y) / Math.max(1, width + height - 2)];
-      if (alpha) values.push(1 - Math.min(1, Math.hypot(x / width - 0.5, y / height - 0.5) * 2));
-      values.forEach((v, c) => {
+      gradientPixel(x, y, width, height, alpha).forEach((v, c) => {
         const at = y * stride + 1 + (x * channels + c) * bytes;
         if (sixteen) raw.writeUInt16BE(Math.round(v * max), at);
         else raw[at] = Math.round(v * max);
       });
     }
   }
-  const ihdr = Buffer.alloc(13);
+const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = sixteen ? 16 : 8;
@@ -48,21 +65,22 @@ export function gradientPng(width, height, { alpha = false, sixteen = false } = 
 
 const base = { rotation: 0, mirror: -1, bitDepth: 8, hasAlpha: false };
 
-// name, source size and kind, avifenc arguments, what the probe must report
+// name, source size and kind, avifenc arguments, what the probe must report. The cases that test
+// geometry are lossless (-l: 4:4:4, identity matrix), so a decoder must return the exact pixels.
 export const corpusCases = [
   ["8bit-420-odd", [1203, 799], {}, ["-d", "8", "-y", "420"], { width: 1203, height: 799, displayWidth: 1203, displayHeight: 799 }],
-  ["1x1", [1, 1], {}, ["-y", "444"], { width: 1, height: 1, displayWidth: 1, displayHeight: 1 }],
+  ["1x1", [1, 1], {}, ["-l"], { width: 1, height: 1, displayWidth: 1, displayHeight: 1 }],
   ["10bit-444", [64, 48], { sixteen: true }, ["-d", "10", "-y", "444"], { width: 64, height: 48, displayWidth: 64, displayHeight: 48, bitDepth: 10 }],
   ["12bit-400", [64, 48], { sixteen: true }, ["-d", "12", "-y", "400"], { width: 64, height: 48, displayWidth: 64, displayHeight: 48, bitDepth: 12 }],
-  ["alpha", [80, 60], { alpha: true }, ["-y", "420"], { width: 80, height: 60, displayWidth: 80, displayHeight: 60, hasAlpha: true }],
-  ["irot1", [80, 60], {}, ["--irot", "1"], { width: 80, height: 60, displayWidth: 60, displayHeight: 80, rotation: 90 }],
-  ["irot2", [80, 60], {}, ["--irot", "2"], { width: 80, height: 60, displayWidth: 80, displayHeight: 60, rotation: 180 }],
-  ["irot3", [80, 60], {}, ["--irot", "3"], { width: 80, height: 60, displayWidth: 60, displayHeight: 80, rotation: 270 }],
-  ["imir0", [80, 60], {}, ["--imir", "0"], { width: 80, height: 60, displayWidth: 80, displayHeight: 60, mirror: 0 }],
-  ["imir1", [80, 60], {}, ["--imir", "1"], { width: 80, height: 60, displayWidth: 80, displayHeight: 60, mirror: 1 }],
-  ["clap", [200, 120], {}, ["--crop", "10,20,100,50"], { width: 200, height: 120, displayWidth: 100, displayHeight: 50 }],
-  ["clap-irot1", [200, 120], {}, ["--crop", "10,20,100,50", "--irot", "1"], { width: 200, height: 120, displayWidth: 50, displayHeight: 100, rotation: 90 }],
-  ["grid-2x2", [256, 192], {}, ["-g", "2x2", "-y", "420"], { width: 256, height: 192, displayWidth: 256, displayHeight: 192 }],
+  ["alpha", [80, 60], { alpha: true }, ["-l"], { width: 80, height: 60, displayWidth: 80, displayHeight: 60, hasAlpha: true }],
+  ["irot1", [80, 60], {}, ["-l", "--irot", "1"], { width: 80, height: 60, displayWidth: 60, displayHeight: 80, rotation: 90 }],
+  ["irot2", [80, 60], {}, ["-l", "--irot", "2"], { width: 80, height: 60, displayWidth: 80, displayHeight: 60, rotation: 180 }],
+  ["irot3", [80, 60], {}, ["-l", "--irot", "3"], { width: 80, height: 60, displayWidth: 60, displayHeight: 80, rotation: 270 }],
+  ["imir0", [80, 60], {}, ["-l", "--imir", "0"], { width: 80, height: 60, displayWidth: 80, displayHeight: 60, mirror: 0 }],
+  ["imir1", [80, 60], {}, ["-l", "--imir", "1"], { width: 80, height: 60, displayWidth: 80, displayHeight: 60, mirror: 1 }],
+  ["clap", [200, 120], {}, ["-l", "--crop", "10,20,100,50"], { width: 200, height: 120, displayWidth: 100, displayHeight: 50 }],
+  ["clap-irot1", [200, 120], {}, ["-l", "--crop", "10,20,100,50", "--irot", "1"], { width: 200, height: 120, displayWidth: 50, displayHeight: 100, rotation: 90 }],
+  ["grid-2x2", [256, 192], {}, ["-l", "-g", "2x2"], { width: 256, height: 192, displayWidth: 256, displayHeight: 192 }],
 ].map(([name, [width, height], source, args, expect]) => ({ name, width, height, source, args, expect: { ...base, ...expect } }));
 
 // Writes the corpus into `dir` (once) and returns the cases with their file paths.

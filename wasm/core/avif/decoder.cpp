@@ -1,0 +1,199 @@
+#include "avif/decoder.h"
+
+#include <avif/avif.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace stills {
+namespace {
+
+struct DecoderDeleter {
+  void operator()(avifDecoder* decoder) const { avifDecoderDestroy(decoder); }
+};
+
+struct RgbPixels {
+  avifRGBImage image{};
+  ~RgbPixels() { avifRGBImageFreePixels(&image); }
+};
+
+struct Rgba {
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::vector<std::uint8_t> pixels;
+};
+
+DecodedImage failure(std::string error) {
+  DecodedImage result;
+  result.error = std::move(error);
+  return result;
+}
+
+// The clean aperture as a crop of the decoded image; the whole image when there is none or it is invalid.
+avifCropRect crop_of(const avifImage& image) {
+  avifCropRect crop{0, 0, image.width, image.height};
+  avifDiagnostics diagnostics;
+  if (image.transformFlags & AVIF_TRANSFORM_CLAP) {
+    avifCropRect clean;
+    if (avifCropRectFromCleanApertureBox(&clean, &image.clap, image.width, image.height, &diagnostics)) crop = clean;
+  }
+  return crop;
+}
+
+// One axis of an area-averaging resampler: for each output pixel, the source pixels it covers and how
+// much of each (weights sum to 1).
+struct Span {
+  std::uint32_t first;
+  std::vector<float> weights;
+};
+
+std::vector<Span> area_spans(std::uint32_t source, std::uint32_t target) {
+  std::vector<Span> spans(target);
+  double scale = static_cast<double>(source) / target;
+  for (std::uint32_t i = 0; i < target; ++i) {
+    double begin = i * scale, end = (i + 1) * scale;
+    auto first = static_cast<std::uint32_t>(begin);
+    auto last = std::min(source, static_cast<std::uint32_t>(std::ceil(end)));
+    spans[i].first = first;
+    for (std::uint32_t s = first; s < last; ++s) {
+      double covered = std::min<double>(s + 1, end) - std::max<double>(s, begin);
+      spans[i].weights.push_back(static_cast<float>(covered / scale));
+    }
+  }
+  return spans;
+}
+
+// Scales the crop of `rgb` to width x height by area averaging, colour weighted by alpha so transparent
+// pixels do not darken their neighbours.
+Rgba scale_crop(const avifRGBImage& rgb, const avifCropRect& crop, std::uint32_t width, std::uint32_t height) {
+  Rgba out{width, height, std::vector<std::uint8_t>(std::size_t(width) * height * 4)};
+  auto columns = area_spans(crop.width, width);
+  auto rows = area_spans(crop.height, height);
+  std::vector<float> line(std::size_t(width) * 4);  // one output row of premultiplied sums
+  for (std::uint32_t y = 0; y < height; ++y) {
+    std::fill(line.begin(), line.end(), 0.0f);
+    for (std::size_t r = 0; r < rows[y].weights.size(); ++r) {
+      const std::uint8_t* source = rgb.pixels + std::size_t(crop.y + rows[y].first + r) * rgb.rowBytes + crop.x * 4;
+      float row_weight = rows[y].weights[r];
+      for (std::uint32_t x = 0; x < width; ++x) {
+        float* sum = &line[x * 4];
+        for (std::size_t c = 0; c < columns[x].weights.size(); ++c) {
+          const std::uint8_t* pixel = source + std::size_t(columns[x].first + c) * 4;
+          float weight = row_weight * columns[x].weights[c];
+          float alpha = pixel[3] * weight;
+          sum[0] += pixel[0] * alpha;
+          sum[1] += pixel[1] * alpha;
+          sum[2] += pixel[2] * alpha;
+          sum[3] += alpha;
+        }
+      }
+    }
+    std::uint8_t* target = &out.pixels[std::size_t(y) * width * 4];
+    for (std::uint32_t x = 0; x < width; ++x) {
+      const float* sum = &line[x * 4];
+      float alpha = sum[3];
+      for (int c = 0; c < 3; ++c) target[x * 4 + c] = alpha > 0 ? static_cast<std::uint8_t>(sum[c] / alpha + 0.5f) : 0;
+      target[x * 4 + 3] = static_cast<std::uint8_t>(alpha + 0.5f);
+    }
+  }
+  return out;
+}
+
+Rgba copy_crop(const avifRGBImage& rgb, const avifCropRect& crop) {
+  Rgba out{crop.width, crop.height, std::vector<std::uint8_t>(std::size_t(crop.width) * crop.height * 4)};
+  for (std::uint32_t y = 0; y < crop.height; ++y) {
+    const std::uint8_t* source = rgb.pixels + std::size_t(crop.y + y) * rgb.rowBytes + crop.x * 4;
+    std::copy(source, source + crop.width * 4, &out.pixels[std::size_t(y) * crop.width * 4]);
+  }
+  return out;
+}
+
+// Rotates anti-clockwise by quarter turns, then mirrors, as HEIF orders them. Mirror axis (ISO/IEC
+// 23008-12:2022): 0 exchanges top and bottom, 1 exchanges left and right.
+Rgba orient(Rgba in, int quarter_turns, int mirror_axis) {
+  if (quarter_turns == 0 && mirror_axis < 0) return in;
+  bool swap = quarter_turns % 2;
+  Rgba out{swap ? in.height : in.width, swap ? in.width : in.height, std::vector<std::uint8_t>(in.pixels.size())};
+  for (std::uint32_t y = 0; y < in.height; ++y) {
+    for (std::uint32_t x = 0; x < in.width; ++x) {
+      std::uint32_t tx, ty;  // where (x, y) goes after the rotation
+      switch (quarter_turns) {
+        case 1: tx = y, ty = in.width - 1 - x; break;
+        case 2: tx = in.width - 1 - x, ty = in.height - 1 - y; break;
+        case 3: tx = in.height - 1 - y, ty = x; break;
+        default: tx = x, ty = y;
+      }
+      if (mirror_axis == 0) ty = out.height - 1 - ty;
+      if (mirror_axis == 1) tx = out.width - 1 - tx;
+      std::copy_n(&in.pixels[(std::size_t(y) * in.width + x) * 4], 4,
+                  &out.pixels[(std::size_t(ty) * out.width + tx) * 4]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+DecodedImage decode_avif(const std::uint8_t* data, std::size_t size, const DecodeOptions& options) {
+  std::unique_ptr<avifDecoder, DecoderDeleter> decoder(avifDecoderCreate());
+  if (!decoder) return failure("out of memory");
+  decoder->maxThreads = 1;
+  decoder->strictFlags = AVIF_STRICT_DISABLED;  // as browsers: decode what can be decoded
+  decoder->ignoreExif = AVIF_TRUE;
+  decoder->ignoreXMP = AVIF_TRUE;
+  avifResult result = avifDecoderSetIOMemory(decoder.get(), data, size);
+  if (result == AVIF_RESULT_OK) result = avifDecoderParse(decoder.get());
+  if (result != AVIF_RESULT_OK) {
+    return failure(std::string("not a readable AVIF file: ") + avifResultToString(result) + ": " + decoder->diag.error);
+  }
+  const avifImage& header = *decoder->image;
+  std::uint64_t pixels = std::uint64_t(header.width) * header.height;
+  if (pixels > options.pixel_limit) {
+    return failure("the photo is " + std::to_string(header.width) + "x" + std::to_string(header.height) + ", " +
+                   std::to_string(pixels / 1'000'000) + " megapixels: more than the limit of " +
+                   std::to_string(options.pixel_limit / 1'000'000));
+  }
+  result = avifDecoderNextImage(decoder.get());
+  if (result != AVIF_RESULT_OK) {
+    return failure(std::string("the photo's data could not be decoded: ") + avifResultToString(result) + ": " +
+                   decoder->diag.error);
+  }
+  const avifImage& image = *decoder->image;
+
+  RgbPixels rgb;
+  avifRGBImageSetDefaults(&rgb.image, &image);
+  rgb.image.format = AVIF_RGB_FORMAT_RGBA;
+  rgb.image.depth = 8;
+  rgb.image.alphaPremultiplied = AVIF_FALSE;
+  if (avifRGBImageAllocatePixels(&rgb.image) != AVIF_RESULT_OK) return failure("out of memory");
+  result = avifImageYUVToRGB(&image, &rgb.image);
+  if (result != AVIF_RESULT_OK) return failure(std::string("colour conversion failed: ") + avifResultToString(result));
+
+  avifCropRect crop = crop_of(image);
+  int quarter_turns = image.transformFlags & AVIF_TRANSFORM_IROT ? image.irot.angle & 3 : 0;
+  int mirror_axis = image.transformFlags & AVIF_TRANSFORM_IMIR ? image.imir.axis & 1 : -1;
+
+  // The limits apply to the photo as shown: turned a quarter, they apply to the other sides first.
+  double max_w = options.max_width ? options.max_width : INFINITY;
+  double max_h = options.max_height ? options.max_height : INFINITY;
+  if (quarter_turns % 2) std::swap(max_w, max_h);
+  double scale = std::min({1.0, max_w / crop.width, max_h / crop.height});
+  Rgba shown;
+  if (scale < 1) {
+    auto width = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::lround(crop.width * scale)));
+    auto height = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::lround(crop.height * scale)));
+    shown = scale_crop(rgb.image, crop, width, height);
+  } else {
+    shown = copy_crop(rgb.image, crop);
+  }
+  shown = orient(std::move(shown), quarter_turns, mirror_axis);
+
+  DecodedImage decoded;
+  decoded.width = shown.width;
+  decoded.height = shown.height;
+  decoded.rgba = std::move(shown.pixels);
+  return decoded;
+}
+
+}  // namespace stills
