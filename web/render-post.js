@@ -2,7 +2,6 @@
 // before it touches the page, since a post's raw HTML is untrusted.
 import DOMPurify from "./vendor/purify.es.mjs";
 import { renderDiagnostics } from "./diagnostics-box.js";
-import { renderGallery } from "./gallery-plain.js";
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -32,7 +31,7 @@ function renderHeader(meta) {
   return header;
 }
 
-function renderBlock(block, post) {
+function renderBlock(block, post, renderGallery) {
   switch (block.type) {
     case "html":
       return DOMPurify.sanitize(block.html, { RETURN_DOM_FRAGMENT: true });
@@ -46,16 +45,17 @@ function renderBlock(block, post) {
 }
 
 /**
- * @param {ReturnType<import("./stills.js").createStills>["parsePost"]} post
- * @param {{ fileName?: string }} [options] named in the error box
+ * @param {object} post what parsePost returns
+ * @param {{ fileName?: string, renderGallery: (gallery: object) => Node }} options fileName is named in
+ *   the error box; renderGallery makes a gallery's element
  */
-export function renderPost(post, { fileName } = {}) {
+export function renderPost(post, { fileName, renderGallery }) {
   const article = element("article", "post");
   article.append(renderHeader(post.meta));
   const shown = post.diagnostics.filter((d) => d.severity !== "info");
   if (shown.length) article.append(renderDiagnostics(shown, fileName));
   const body = element("div", "post-body");
-  for (const block of post.blocks) body.append(renderBlock(block, post));
+  for (const block of post.blocks) body.append(renderBlock(block, post, renderGallery));
   article.append(body);
   return article;
 }

@@ -2,9 +2,13 @@
 import { createStills } from "./stills.js";
 import { renderPost } from "./render-post.js";
 import { renderDiagnostics } from "./diagnostics-box.js";
+import { CodecPool } from "./codec-pool.js";
+import { chooseDecoder } from "./decoder-choice.js";
+import { GalleryView } from "./gallery.js";
 
 const siteBase = new URL("./", document.baseURI);
 const main = document.getElementById("main");
+let shownGalleries = [];
 
 function slugOf(path) {
   return path.replace(/^.*\//, "").replace(/\.md$/, "");
@@ -47,14 +51,33 @@ async function show(stills) {
   }
   const { url, text } = await fetchText(path);
   const post = stills.parsePost(text, { url: url.href, base: siteBase.href });
+  const galleries = [];
+  const article = renderPost(post, {
+    fileName: path,
+    renderGallery: (gallery) => {
+      const view = new GalleryView(gallery, photoContext);
+      galleries.push(view);
+      return view.element;
+    },
+  });
+  // Every photo's size is known before the post goes on the page: nothing moves afterwards.
+  await Promise.all(galleries.map((view) => view.prepare()));
   document.title = post.meta.title ? `${post.meta.title} · stills` : "stills";
   document.querySelector('meta[name="description"]').content = post.meta.excerpt ?? "";
-  main.replaceChildren(renderPost(post, { fileName: path }));
+  for (const view of shownGalleries) view.detach();
+  main.replaceChildren(article);
+  for (const view of galleries) view.attach();
+  shownGalleries = galleries;
 }
+
+let photoContext;
 
 async function start() {
   try {
     const stills = await createStills();
+    const decoder = await chooseDecoder(new URLSearchParams(location.search).get("decoder"));
+    document.documentElement.dataset.decoder = decoder;
+    photoContext = { stills, decoder, pool: decoder === "wasm" ? new CodecPool() : null };
     await show(stills);
     addEventListener("hashchange", () => show(stills).catch(fail));
   } catch (error) {

@@ -2,26 +2,10 @@
 // Works in browsers, module workers and node 20 with no arguments.
 import createStillsCore from "./stills-core.js";
 import { visibleRangeOf } from "./visible-range.js";
+import { instantiate } from "./wasm-module.js";
 
 const coreWasmUrl = new URL("./stills-core.wasm", import.meta.url);
 const codecWasmUrl = new URL("./stills-codec.wasm", import.meta.url);
-
-function isNode() {
-  return typeof process === "object" && typeof process.versions?.node === "string";
-}
-
-async function moduleArgs(wasmUrl) {
-  // Node's fetch() cannot read file: URLs, so node gets the bytes; browsers stream-compile from the URL.
-  if (isNode() && wasmUrl.protocol === "file:") {
-    const { readFile } = await import("node:fs/promises");
-    return { wasmBinary: await readFile(wasmUrl) };
-  }
-  return { locateFile: () => wasmUrl.href };
-}
-
-function escapeHtml(text) {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -51,14 +35,14 @@ function failedPost(input, error) {
  */
 export async function createStills(options = {}) {
   const wasmUrl = new URL(options.coreWasmUrl ?? coreWasmUrl, coreWasmUrl);
-  const core = await createStillsCore(await moduleArgs(wasmUrl));
+  const core = await instantiate(createStillsCore, wasmUrl);
 
   // The codec module (libavif + dav1d) is loaded on the first decode only: pages whose browser decodes
   // AVIF itself never fetch it.
   let codec = null;
   const loadCodec = () => {
     codec ??= import("./stills-codec.js")
-      .then(async ({ default: createStillsCodec }) => createStillsCodec(await moduleArgs(codecWasmUrl)))
+      .then(({ default: createStillsCodec }) => instantiate(createStillsCodec, codecWasmUrl))
       .catch((error) => {
         codec = null;  // a later decode tries again
         throw error;

@@ -29,13 +29,16 @@ export async function startBrowser() {
   };
 }
 
-// A page that records every console error, page error and failed request.
+// A page that records every console error, page error, failed request and HTTP error.
 export async function openPage(context, url) {
   const page = await context.newPage();
   const problems = [];
   page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  // A request the page itself cancels (a photo scrolled away before it arrived) is no failure.
+  page.on("requestfailed", (request) => {
+    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()}`);
+  });
   page.on("response", (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()}: ${response.url()}`));
   await page.goto(url);
   return { page, problems };

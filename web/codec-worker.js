@@ -1,0 +1,15 @@
+// A module worker that decodes AVIF with the codec module; the pixels go back transferred, not copied.
+import createStillsCodec from "./stills-codec.js";
+import { instantiate } from "./wasm-module.js";
+
+const codec = instantiate(createStillsCodec, new URL("./stills-codec.wasm", import.meta.url));
+
+self.onmessage = async ({ data: { id, bytes, maxWidth, maxHeight, pixelLimit } }) => {
+  try {
+    const result = (await codec).decodeAvif(bytes, maxWidth, maxHeight, pixelLimit);
+    if (result.error) return postMessage({ id, error: result.error });
+    postMessage({ id, width: result.width, height: result.height, data: result.data }, [result.data.buffer]);
+  } catch (error) {
+    postMessage({ id, error: `the decoder failed: ${error?.message ?? error}` });
+  }
+};

@@ -1,0 +1,176 @@
+// A gallery on the page. Its photos are sized from their first bytes (or the frontmatter's width and
+// height) and laid out by the core's engine before any pixel arrives, so nothing moves when they load.
+// Each is then painted by the browser (<img>) or by the codec workers into a canvas; one that fails
+// becomes an error tile with its file name while the others render.
+import { PhotoBytes } from "./photo-bytes.js";
+
+const PROBE_BYTES = 4096;      // holds the header of every AVIF file we have seen
+const PROBES_AT_ONCE = 6;
+const FALLBACK_RATIO = 3 / 2;  // for a photo whose header cannot be read (it shows an error tile)
+
+function fileName(url) {
+  return decodeURIComponent(new URL(url, location.href).pathname.replace(/^.*\//, ""));
+}
+
+// Row height for a container width: fuller rows on phones, taller ones on large screens.
+function rowHeightFor(width) {
+  return Math.round(Math.min(360, Math.max(140, width / 4)));
+}
+
+async function inBatches(items, size, work) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+export class GalleryView {
+  #stills;
+  #decoder;
+  #pool;
+  #frame;
+  #photos;
+  #width = 0;
+  #resizeObserver = null;
+  #intersectionObserver = null;
+
+  /**
+   * @param {{ id: string, title: string | null, images: Array<{ img: string, alt: string | null,
+   *   caption: string | null, width: number | null, height: number | null }> }} gallery
+   * @param {{ stills: object, decoder: "native" | "wasm", pool?: import("./codec-pool.js").CodecPool }} context
+   */
+  constructor(gallery, { stills, decoder, pool }) {
+    this.#stills = stills;
+    this.#decoder = decoder;
+    this.#pool = pool;
+    this.element = document.createElement("section");
+    this.element.className = "gallery";
+    this.element.id = gallery.id;
+    if (gallery.title) this.element.setAttribute("aria-label", gallery.title);
+    this.#frame = document.createElement("div");
+    this.#frame.className = "gallery-frame";
+    this.element.append(this.#frame);
+    this.#photos = gallery.images.map((image, index) => {
+      const figure = document.createElement("figure");
+      figure.className = "photo loading";
+      figure.dataset.index = String(index);
+      figure.dataset.src = image.img;
+      this.#frame.append(figure);
+      const ratio = image.width > 0 && image.height > 0 ? image.width / image.height : null;
+      return { image, figure, ratio, box: null, controller: null, painted: false };
+    });
+  }
+
+  /** Reads the size of every photo the frontmatter does not give. */
+  async prepare() {
+    const unknown = this.#photos.filter((photo) => photo.ratio === null);
+    await inBatches(unknown, PROBES_AT_ONCE, (photo) => this.#probe(photo));
+  }
+
+  /** Lays the gallery out at its width once it is in the document, then keeps it laid out and painted. */
+  attach() {
+    this.#layout(this.element.clientWidth);
+    this.#resizeObserver = new ResizeObserver(([entry]) => this.#layout(Math.round(entry.contentRect.width)));
+    this.#resizeObserver.observe(this.element);
+    if (this.#decoder === "native") {
+      for (const photo of this.#photos) if (!photo.failed) this.#paintNative(photo);
+      return;
+    }
+    this.#intersectionObserver = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const photo = this.#photos[Number(entry.target.dataset.index)];
+        if (entry.isIntersecting) this.#paintWasm(photo, entry.intersectionRatio > 0 ? 1 : 0);
+        else photo.controller?.abort(new DOMException("the photo left the page", "AbortError"));
+      }
+    }, { rootMargin: "50% 0px" });
+    for (const photo of this.#photos) if (!photo.failed) this.#intersectionObserver.observe(photo.figure);
+  }
+
+  detach() {
+    this.#resizeObserver?.disconnect();
+    this.#intersectionObserver?.disconnect();
+    for (const photo of this.#photos) photo.controller?.abort(new DOMException("the page changed", "AbortError"));
+  }
+
+  async #probe(photo) {
+    const bytes = new PhotoBytes(photo.image.img);
+    try {
+      let result = { needMore: PROBE_BYTES };
+      while (result.needMore) {
+        const head = await bytes.head(result.needMore);
+        result = this.#stills.probeAvif(head.bytes, { complete: head.complete });
+      }
+      if (result.error) throw new Error(result.error);
+      photo.ratio = result.displayWidth / result.displayHeight;
+    } catch (error) {
+      photo.ratio = FALLBACK_RATIO;
+      this.#fail(photo, error);
+    } finally {
+      bytes.release();
+    }
+  }
+
+  #layout(width) {
+    if (width <= 0 || width === this.#width) return;
+    this.#width = width;
+    const ratios = this.#photos.map((photo) => photo.ratio ?? FALLBACK_RATIO);
+    const { boxes, height } = this.#stills.layout(ratios, {
+      width, rowHeight: rowHeightFor(width), spacing: 6, lastRow: "justify", devicePixelRatio: devicePixelRatio,
+    });
+    this.#frame.style.height = `${height}px`;
+    this.#photos.forEach((photo, i) => {
+      const [x, y, w, h] = boxes.subarray(4 * i, 4 * i + 4);
+      photo.box = { w, h };
+      Object.assign(photo.figure.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
+    });
+  }
+
+  #paintNative(photo) {
+    const img = document.createElement("img");
+    img.alt = photo.image.alt ?? "";
+    if (photo.image.caption) img.title = photo.image.caption;
+    img.loading = "lazy";
+    img.decoding = "async";
+    img.onload = () => photo.figure.classList.remove("loading");
+    img.onerror = () => this.#fail(photo, new Error("the browser could not load or decode it"));
+    img.src = photo.image.img;
+    photo.figure.replaceChildren(img);
+  }
+
+  async #paintWasm(photo, priority) {
+    if (photo.painted || photo.controller || photo.failed) return;
+    const controller = new AbortController();
+    photo.controller = controller;
+    try {
+      const bytes = await new PhotoBytes(photo.image.img, { signal: controller.signal }).all();
+      const scale = devicePixelRatio;
+      const decoded = await this.#pool.decode(bytes, {
+        maxWidth: Math.ceil(photo.box.w * scale), maxHeight: Math.ceil(photo.box.h * scale), priority, signal: controller.signal,
+      });
+      const canvas = document.createElement("canvas");
+      canvas.width = decoded.width;
+      canvas.height = decoded.height;
+      canvas.getContext("2d").putImageData(new ImageData(decoded.data, decoded.width, decoded.height), 0, 0);
+      canvas.setAttribute("role", "img");
+      canvas.setAttribute("aria-label", photo.image.alt ?? "");
+      if (photo.image.caption) canvas.title = photo.image.caption;
+      photo.figure.replaceChildren(canvas);
+      photo.figure.classList.remove("loading");
+      photo.painted = true;
+      this.#intersectionObserver?.unobserve(photo.figure);
+    } catch (error) {
+      if (error?.name !== "AbortError") this.#fail(photo, error);
+    } finally {
+      photo.controller = null;
+    }
+  }
+
+  #fail(photo, error) {
+    photo.failed = error;
+    photo.figure.classList.remove("loading");
+    photo.figure.classList.add("failed");
+    const message = document.createElement("p");
+    message.className = "photo-error";
+    const name = document.createElement("strong");
+    name.textContent = fileName(photo.image.img);
+    message.append(name, document.createElement("br"), String(error?.message ?? error));
+    photo.figure.replaceChildren(message);
+  }
+}

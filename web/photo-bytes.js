@@ -1,0 +1,100 @@
+// A photo's bytes, read as far as needed: the first few kilobytes for the probe (a Range request, or a
+// plain response read until enough has arrived, so servers without Range support work too), then the
+// rest only if the photo is decoded here, reusing what was already read.
+
+export class PhotoBytes {
+  #url;
+  #signal;
+  #chunks = [];
+  #length = 0;
+  #total = null;    // the file's size once known
+  #reader = null;   // a plain (200) response still being read
+  #ranges = true;   // the server honours Range requests, until it shows it does not
+
+  constructor(url, { signal } = {}) {
+    this.#url = url;
+    this.#signal = signal;
+  }
+
+  /** At least the first `count` bytes (fewer only when the file is shorter), and whether that is all. */
+  async head(count) {
+    while (this.#length < count && !this.#complete()) await this.#readMore(count);
+    return { bytes: this.#bytes(), complete: this.#complete() };
+  }
+
+  /** The whole file. */
+  async all() {
+    while (!this.#complete()) await this.#readMore(Infinity);
+    return this.#bytes();
+  }
+
+  /** Stops reading a plain response whose rest will not be needed. */
+  release() {
+    this.#reader?.cancel().catch(() => {});
+    this.#reader = null;
+  }
+
+  #complete() {
+    return this.#total !== null && this.#length >= this.#total;
+  }
+
+  #bytes() {
+    if (this.#chunks.length > 1) this.#chunks = [concat(this.#chunks, this.#length)];
+    return this.#chunks[0] ?? new Uint8Array(0);
+  }
+
+  #append(chunk) {
+    this.#chunks.push(chunk);
+    this.#length += chunk.length;
+  }
+
+  async #readMore(wanted) {
+    if (this.#reader) return this.#readStream(wanted);
+    const range = this.#ranges && Number.isFinite(wanted) ? `bytes=${this.#length}-${wanted - 1}`
+      : this.#length > 0 && this.#ranges ? `bytes=${this.#length}-` : null;
+    const response = await fetch(this.#url, { headers: range ? { Range: range } : {}, signal: this.#signal });
+    if (response.status === 206) {
+      const size = /\/(\d+)$/.exec(response.headers.get("content-range") ?? "");
+      if (size) this.#total = Number(size[1]);
+      const chunk = new Uint8Array(await response.arrayBuffer());
+      this.#append(chunk);
+      if (!size && chunk.length === 0) this.#total = this.#length;
+      return;
+    }
+    if (response.status === 416) {  // asked past the end: what we have is all there is
+      this.#total = this.#length;
+      return;
+    }
+    if (!response.ok) throw new Error(`${new URL(this.#url, location.href).pathname.replace(/^.*\//, "")}: HTTP ${response.status}`);
+    // A plain response: the whole file from its start, whatever was read before.
+    this.#ranges = false;
+    this.#chunks = [];
+    this.#length = 0;
+    const declared = Number(response.headers.get("content-length"));
+    if (declared > 0 && !response.headers.get("content-encoding")) this.#total = declared;
+    this.#reader = response.body.getReader();
+    return this.#readStream(wanted);
+  }
+
+  async #readStream(wanted) {
+    while (this.#length < wanted) {
+      const { done, value } = await this.#reader.read();
+      if (done) {
+        this.#total = this.#length;
+        this.#reader = null;
+        return;
+      }
+      this.#append(value);
+    }
+  }
+}
+
+function concat(chunks, length) {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
