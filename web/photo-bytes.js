@@ -65,7 +65,7 @@ export class PhotoBytes {
       this.#total = this.#length;
       return;
     }
-    if (!response.ok) throw new Error(`${new URL(this.#url, location.href).pathname.replace(/^.*\//, "")}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     // A plain response: the whole file from its start, whatever was read before.
     this.#ranges = false;
     this.#chunks = [];
