@@ -22,6 +22,8 @@ val decode_avif(const std::string& bytes, double max_width, double max_height, d
     result.set("error", image.error);
     return result;
   }
+  result.set("decodeMs", image.decode_ms);
+  result.set("convertMs", image.convert_ms);
   result.set("width", image.width);
   result.set("height", image.height);
   result.set(

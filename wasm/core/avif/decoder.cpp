@@ -3,6 +3,7 @@
 #include <avif/avif.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <memory>
 
@@ -11,11 +12,6 @@ namespace {
 
 struct DecoderDeleter {
   void operator()(avifDecoder* decoder) const { avifDecoderDestroy(decoder); }
-};
-
-struct RgbPixels {
-  avifRGBImage image{};
-  ~RgbPixels() { avifRGBImageFreePixels(&image); }
 };
 
 struct Rgba {
@@ -66,7 +62,7 @@ std::vector<Span> area_spans(std::uint32_t source, std::uint32_t target) {
 
 // Scales the crop of `rgb` to width x height by area averaging, colour weighted by alpha so transparent
 // pixels do not darken their neighbours.
-Rgba scale_crop(const avifRGBImage& rgb, const avifCropRect& crop, std::uint32_t width, std::uint32_t height) {
+Rgba scale_crop(const Rgba& rgb, const avifCropRect& crop, std::uint32_t width, std::uint32_t height) {
   Rgba out{width, height, std::vector<std::uint8_t>(std::size_t(width) * height * 4)};
   auto columns = area_spans(crop.width, width);
   auto rows = area_spans(crop.height, height);
@@ -74,7 +70,7 @@ Rgba scale_crop(const avifRGBImage& rgb, const avifCropRect& crop, std::uint32_t
   for (std::uint32_t y = 0; y < height; ++y) {
     std::fill(line.begin(), line.end(), 0.0f);
     for (std::size_t r = 0; r < rows[y].weights.size(); ++r) {
-      const std::uint8_t* source = rgb.pixels + std::size_t(crop.y + rows[y].first + r) * rgb.rowBytes + crop.x * 4;
+      const std::uint8_t* source = &rgb.pixels[(std::size_t(crop.y + rows[y].first + r) * rgb.width + crop.x) * 4];
       float row_weight = rows[y].weights[r];
       for (std::uint32_t x = 0; x < width; ++x) {
         float* sum = &line[x * 4];
@@ -100,10 +96,10 @@ Rgba scale_crop(const avifRGBImage& rgb, const avifCropRect& crop, std::uint32_t
   return out;
 }
 
-Rgba copy_crop(const avifRGBImage& rgb, const avifCropRect& crop) {
+Rgba copy_crop(const Rgba& rgb, const avifCropRect& crop) {
   Rgba out{crop.width, crop.height, std::vector<std::uint8_t>(std::size_t(crop.width) * crop.height * 4)};
   for (std::uint32_t y = 0; y < crop.height; ++y) {
-    const std::uint8_t* source = rgb.pixels + std::size_t(crop.y + y) * rgb.rowBytes + crop.x * 4;
+    const std::uint8_t* source = &rgb.pixels[(std::size_t(crop.y + y) * rgb.width + crop.x) * 4];
     std::copy(source, source + crop.width * 4, &out.pixels[std::size_t(y) * crop.width * 4]);
   }
   return out;
@@ -133,9 +129,14 @@ Rgba orient(Rgba in, int quarter_turns, int mirror_axis) {
   return out;
 }
 
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 }  // namespace
 
 DecodedImage decode_avif(const std::uint8_t* data, std::size_t size, const DecodeOptions& options) {
+  auto start = std::chrono::steady_clock::now();
   std::unique_ptr<avifDecoder, DecoderDeleter> decoder(avifDecoderCreate());
   if (!decoder) return failure("out of memory");
   decoder->maxThreads = 1;
@@ -160,32 +161,39 @@ DecodedImage decode_avif(const std::uint8_t* data, std::size_t size, const Decod
                    decoder->diag.error);
   }
   const avifImage& image = *decoder->image;
+  double decode_ms = milliseconds_since(start);
+  start = std::chrono::steady_clock::now();
 
-  RgbPixels rgb;
-  avifRGBImageSetDefaults(&rgb.image, &image);
-  rgb.image.format = AVIF_RGB_FORMAT_RGBA;
-  rgb.image.depth = 8;
-  rgb.image.alphaPremultiplied = AVIF_FALSE;
-  if (avifRGBImageAllocatePixels(&rgb.image) != AVIF_RESULT_OK) return failure("out of memory");
-  result = avifImageYUVToRGB(&image, &rgb.image);
+  // Converted straight into our own buffer: when nothing is cropped or scaled it is the result itself.
+  Rgba full{image.width, image.height, std::vector<std::uint8_t>(std::size_t(image.width) * image.height * 4)};
+  avifRGBImage rgb;
+  avifRGBImageSetDefaults(&rgb, &image);
+  rgb.format = AVIF_RGB_FORMAT_RGBA;
+  rgb.depth = 8;
+  rgb.alphaPremultiplied = AVIF_FALSE;
+  rgb.pixels = full.pixels.data();
+  rgb.rowBytes = image.width * 4;
+  result = avifImageYUVToRGB(&image, &rgb);
   if (result != AVIF_RESULT_OK) return failure(std::string("colour conversion failed: ") + avifResultToString(result));
 
   avifCropRect crop = crop_of(image);
   int quarter_turns = image.transformFlags & AVIF_TRANSFORM_IROT ? image.irot.angle & 3 : 0;
   int mirror_axis = image.transformFlags & AVIF_TRANSFORM_IMIR ? image.imir.axis & 1 : -1;
+  decoder.reset();  // the YUV planes are not needed any more
 
   // The limits apply to the photo as shown: turned a quarter, they apply to the other sides first.
   double max_w = options.max_width ? options.max_width : INFINITY;
   double max_h = options.max_height ? options.max_height : INFINITY;
   if (quarter_turns % 2) std::swap(max_w, max_h);
   double scale = std::min({1.0, max_w / crop.width, max_h / crop.height});
+  bool whole = crop.x == 0 && crop.y == 0 && crop.width == full.width && crop.height == full.height;
   Rgba shown;
   if (scale < 1) {
     auto width = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::lround(crop.width * scale)));
     auto height = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::lround(crop.height * scale)));
-    shown = scale_crop(rgb.image, crop, width, height);
+    shown = scale_crop(full, crop, width, height);
   } else {
-    shown = copy_crop(rgb.image, crop);
+    shown = whole ? std::move(full) : copy_crop(full, crop);
   }
   shown = orient(std::move(shown), quarter_turns, mirror_axis);
 
@@ -193,6 +201,8 @@ DecodedImage decode_avif(const std::uint8_t* data, std::size_t size, const Decod
   decoded.width = shown.width;
   decoded.height = shown.height;
   decoded.rgba = std::move(shown.pixels);
+  decoded.decode_ms = decode_ms;
+  decoded.convert_ms = milliseconds_since(start);
   return decoded;
 }
 

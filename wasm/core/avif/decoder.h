@@ -20,6 +20,8 @@ struct DecodedImage {
   std::uint32_t height = 0;
   std::vector<std::uint8_t> rgba;  // 8 bits per channel, straight (not premultiplied) alpha
   std::string error;               // set when the photo could not be decoded
+  double decode_ms = 0;            // time in AV1 decoding, and in colour conversion and the rest,
+  double convert_ms = 0;           // for benchmarks
 };
 
 // Decodes the primary image (or a sequence's first frame), applies the clean aperture, rotation and
