@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import jsquashDecode, { init as initJsquash } from "@jsquash/avif/decode.js";
 import { gradientRgba, makeCorpus } from "../avif/corpus.js";
 import { loadStills, root } from "./helpers.js";
 
@@ -71,6 +72,18 @@ for (const file of corpus.filter((c) => c.args.includes("-l"))) {
     assert.equal(psnr(decoded.data, expected.data, [0, 1, 2, 3]), Infinity);
   });
 }
+
+await initJsquash(await WebAssembly.compile(await readFile(new URL("node_modules/@jsquash/avif/codec/dec/avif_dec.wasm", root))));
+
+test("lossy files decode as @jsquash/avif (libavif 1.0 + libaom) decodes them", async () => {
+  for (const file of corpus.filter((c) => !c.args.includes("-l"))) {
+    const ours = await stills.decodeAvif(file.bytes);
+    const reference = await jsquashDecode(file.bytes.slice().buffer);
+    assert.deepEqual([ours.width, ours.height], [reference.width, reference.height], file.name);
+    const decibels = psnr(ours.data, reference.data);
+    assert.ok(decibels >= 45, `${file.name}: PSNR ${decibels.toFixed(1)} dB`);
+  }
+});
 
 for (const file of corpus.filter((c) => !c.args.includes("-l"))) {
   test(`lossy ${file.name}: close to the source`, async () => {
