@@ -3,14 +3,11 @@
 // Each is then painted by the browser (<img>) or by the codec workers into a canvas; one that fails
 // becomes an error tile with its file name while the others render.
 import { PhotoBytes } from "./photo-bytes.js";
+import { showDecoded, showError, showNative } from "./photo-painter.js";
 
 const PROBE_BYTES = 4096;      // holds the header of every AVIF file we have seen
 const PROBES_AT_ONCE = 6;
 const FALLBACK_RATIO = 3 / 2;  // for a photo whose header cannot be read (it shows an error tile)
-
-function fileName(url) {
-  return decodeURIComponent(new URL(url, location.href).pathname.replace(/^.*\//, ""));
-}
 
 // Row height for a container width: fuller rows on phones, taller ones on large screens.
 function rowHeightFor(width) {
@@ -123,36 +120,16 @@ export class GalleryView {
   }
 
   #paintNative(photo) {
-    const img = document.createElement("img");
-    img.alt = photo.image.alt ?? "";
-    if (photo.image.caption) img.title = photo.image.caption;
-    img.loading = "lazy";
-    img.decoding = "async";
-    img.onload = () => photo.figure.classList.remove("loading");
-    img.onerror = () => this.#fail(photo, new Error("the browser could not load or decode it"));
-    img.src = photo.image.img;
-    photo.figure.replaceChildren(img);
+    showNative(photo.figure, photo.image, (error) => this.#fail(photo, error));
   }
 
   async #paintWasm(photo, priority) {
     if (photo.painted || photo.controller || photo.failed) return;
-    const controller = new AbortController();
-    photo.controller = controller;
+    photo.controller = new AbortController();
     try {
-      const bytes = await new PhotoBytes(photo.image.img, { signal: controller.signal }).all();
-      const scale = devicePixelRatio;
-      const decoded = await this.#pool.decode(bytes, {
-        maxWidth: Math.ceil(photo.box.w * scale), maxHeight: Math.ceil(photo.box.h * scale), priority, signal: controller.signal,
+      await showDecoded(photo.figure, photo.image, {
+        pool: this.#pool, width: photo.box.w, height: photo.box.h, priority, signal: photo.controller.signal,
       });
-      const canvas = document.createElement("canvas");
-      canvas.width = decoded.width;
-      canvas.height = decoded.height;
-      canvas.getContext("2d").putImageData(new ImageData(decoded.data, decoded.width, decoded.height), 0, 0);
-      canvas.setAttribute("role", "img");
-      canvas.setAttribute("aria-label", photo.image.alt ?? "");
-      if (photo.image.caption) canvas.title = photo.image.caption;
-      photo.figure.replaceChildren(canvas);
-      photo.figure.classList.remove("loading");
       photo.painted = true;
       this.#intersectionObserver?.unobserve(photo.figure);
     } catch (error) {
@@ -164,13 +141,6 @@ export class GalleryView {
 
   #fail(photo, error) {
     photo.failed = error;
-    photo.figure.classList.remove("loading");
-    photo.figure.classList.add("failed");
-    const message = document.createElement("p");
-    message.className = "photo-error";
-    const name = document.createElement("strong");
-    name.textContent = fileName(photo.image.img);
-    message.append(name, document.createElement("br"), String(error?.message ?? error));
-    photo.figure.replaceChildren(message);
+    showError(photo.figure, photo.image, error);
   }
 }
