@@ -2,6 +2,7 @@
 // before it touches the page, since a post's raw HTML is untrusted.
 import DOMPurify from "./vendor/purify.es.mjs";
 import { renderDiagnostics } from "./diagnostics-box.js";
+import { tagHref } from "./routes.js";
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -25,7 +26,13 @@ function renderHeader(meta) {
   if (facts.childElementCount) header.append(facts);
   if (meta.tags.length) {
     const tags = element("ul", "post-tags");
-    for (const tag of meta.tags) tags.append(element("li", null, tag));
+    for (const tag of meta.tags) {
+      const link = element("a", null, tag);
+      link.href = tagHref(tag);
+      const item = element("li");
+      item.append(link);
+      tags.append(item);
+    }
     header.append(tags);
   }
   return header;

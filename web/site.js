@@ -1,18 +1,18 @@
-// The demo site: content/index.yaml lists the posts; #/SLUG shows one (the first when none is named).
+// The site: content/index.yaml lists the posts; #/ shows the index, #/tag/NAME the index for a tag,
+// #/SLUG a post. Everything is fetched and rendered here: there is no build step for content.
 import { createStills } from "./stills.js";
 import { renderPost } from "./render-post.js";
 import { renderDiagnostics } from "./diagnostics-box.js";
 import { CodecPool } from "./codec-pool.js";
 import { chooseDecoder } from "./decoder-choice.js";
 import { GalleryView } from "./gallery.js";
+import { renderIndex } from "./index-page.js";
+import { parseRoute, slugOf } from "./routes.js";
 
+const SITE_NAME = "stills";
 const siteBase = new URL("./", document.baseURI);
 const main = document.getElementById("main");
-let shownGalleries = [];
-
-function slugOf(path) {
-  return path.replace(/^.*\//, "").replace(/\.md$/, "");
-}
+let shown = { detach() {} };  // what is on the page, to stop its work when it goes
 
 async function fetchText(path) {
   const url = new URL(path, siteBase);
@@ -28,7 +28,38 @@ async function listedPosts(stills) {
   return { posts, diagnostics: index.diagnostics };
 }
 
-function showMessage(title, detail) {
+async function fetchPost(stills, path) {
+  const { url, text } = await fetchText(path);
+  return stills.parsePost(text, { url: url.href, base: siteBase.href });
+}
+
+// Title, description and Open Graph tags, from the post's frontmatter or the site's defaults.
+function describePage({ title, description = "", image = null, type = "website" }) {
+  document.title = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
+  const tags = { description, "og:title": title ?? SITE_NAME, "og:description": description, "og:type": type,
+    "og:image": image ? new URL(image, siteBase).href : null };
+  for (const [name, content] of Object.entries(tags)) {
+    const attribute = name.startsWith("og:") ? "property" : "name";
+    let meta = document.head.querySelector(`meta[${attribute}="${name}"]`);
+    if (!content) {
+      meta?.remove();
+      continue;
+    }
+    meta ??= document.head.appendChild(document.createElement("meta"));
+    meta.setAttribute(attribute, name);
+    meta.setAttribute("content", content);
+  }
+}
+
+function show(page) {
+  shown.detach();
+  main.replaceChildren(page.element);
+  page.attach();
+  shown = page;
+  scrollTo(0, 0);
+}
+
+function showMessage(title, detail, diagnostics = []) {
   const section = document.createElement("section");
   section.className = "message";
   const heading = document.createElement("h1");
@@ -36,58 +67,75 @@ function showMessage(title, detail) {
   const text = document.createElement("p");
   text.textContent = detail;
   section.append(heading, text);
-  main.replaceChildren(section);
+  if (diagnostics.length) section.append(renderDiagnostics(diagnostics, "index.yaml"));
+  describePage({ title });
+  show({ element: section, attach() {}, detach() {} });
 }
 
-async function show(stills) {
-  const { posts, diagnostics } = await listedPosts(stills);
-  const wanted = decodeURIComponent(location.hash.replace(/^#\/?/, ""));
-  const path = wanted ? posts.find((p) => slugOf(p) === wanted) : posts[0];
-  if (!path) {
-    document.title = "Not found · stills";
-    showMessage("Not found", wanted ? `There is no post “${wanted}”.` : "index.yaml lists no posts.");
-    if (diagnostics.length) main.prepend(renderDiagnostics(diagnostics, "index.yaml"));
-    return;
-  }
-  const { url, text } = await fetchText(path);
-  const post = stills.parsePost(text, { url: url.href, base: siteBase.href });
+async function showIndex(context, tag) {
+  const { posts, diagnostics } = await listedPosts(context.stills);
+  const entries = await Promise.all(posts.map(async (path) => {
+    try {
+      return { slug: slugOf(path), meta: (await fetchPost(context.stills, path)).meta };
+    } catch {
+      return null;  // a listed post that cannot be fetched is left out of the index
+    }
+  }));
+  const page = renderIndex(entries.filter(Boolean), { tag, ...context });
+  if (diagnostics.length) page.element.prepend(renderDiagnostics(diagnostics, "index.yaml"));
+  describePage({ title: tag ? `#${tag}` : null, description: "Photo stories, rendered in the browser." });
+  show(page);
+}
+
+async function showPost(context, slug) {
+  const { posts, diagnostics } = await listedPosts(context.stills);
+  const path = posts.find((p) => slugOf(p) === slug);
+  if (!path) return showMessage("Not found", `There is no post “${slug}”.`, diagnostics);
+  const post = await fetchPost(context.stills, path);
   const galleries = [];
   const article = renderPost(post, {
     fileName: path,
     renderGallery: (gallery) => {
-      const view = new GalleryView(gallery, photoContext);
+      const view = new GalleryView(gallery, context);
       galleries.push(view);
       return view.element;
     },
   });
   // Every photo's size is known before the post goes on the page: nothing moves afterwards.
   await Promise.all(galleries.map((view) => view.prepare()));
-  document.title = post.meta.title ? `${post.meta.title} · stills` : "stills";
-  document.querySelector('meta[name="description"]').content = post.meta.excerpt ?? "";
-  for (const view of shownGalleries) view.detach();
-  main.replaceChildren(article);
-  for (const view of galleries) view.attach();
-  shownGalleries = galleries;
+  describePage({ title: post.meta.title, description: post.meta.excerpt ?? "", image: post.meta.cardCover, type: "article" });
+  show({
+    element: article,
+    attach: () => galleries.forEach((view) => view.attach()),
+    detach: () => galleries.forEach((view) => view.detach()),
+  });
 }
 
-let photoContext;
+function fail(error) {
+  showMessage("This page could not be shown", error.message);
+}
+
+async function route(context) {
+  const target = parseRoute(location.hash);
+  try {
+    if (target.page === "index") await showIndex(context, target.tag);
+    else await showPost(context, target.slug);
+  } catch (error) {
+    fail(error);
+  }
+}
 
 async function start() {
   try {
     const stills = await createStills();
     const decoder = await chooseDecoder(new URLSearchParams(location.search).get("decoder"));
     document.documentElement.dataset.decoder = decoder;
-    photoContext = { stills, decoder, pool: decoder === "wasm" ? new CodecPool() : null };
-    await show(stills);
-    addEventListener("hashchange", () => show(stills).catch(fail));
+    const context = { stills, decoder, pool: decoder === "wasm" ? new CodecPool() : null };
+    addEventListener("hashchange", () => route(context));
+    await route(context);
   } catch (error) {
     fail(error);
   }
-}
-
-function fail(error) {
-  document.title = "Error · stills";
-  showMessage("This page could not be shown", error.message);
 }
 
 start();

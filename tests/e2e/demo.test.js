@@ -10,9 +10,11 @@ before(async () => {
 after(() => browser?.close());
 
 test("the demo shows the sample post with its three galleries in place", async () => {
-  const { page, problems } = await openPage(browser.context, `${browser.origin}/`);
+  const { page, problems } = await openPage(browser.context, `${browser.origin}/#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   assert.equal(await page.title(), "Stills from my favorite Kalatozov Movies · stills");
+  assert.equal(await page.locator('meta[property="og:title"]').getAttribute("content"), "Stills from my favorite Kalatozov Movies");
+  assert.match(await page.locator('meta[property="og:image"]').getAttribute("content"), /\/assets\/photos\/kalatozov-stills\/kalatozov-stills\.avif$/);
   assert.equal(await page.locator("h1.post-title").textContent(), "Stills from my favorite Kalatozov Movies");
   assert.equal(await page.locator("meta[name=description]").getAttribute("content"),
     "The Soviet director used striking imagery and compositions to capture the hearts of his audience.");
@@ -64,7 +66,7 @@ test("createStills() works in a module worker with no arguments", async () => {
       const post = stills.parsePost(text);
       postMessage([post.meta.title, post.galleries.map((g) => g.images.length)]);`,
   }));
-  await page.goto(`${browser.origin}/`);
+  await page.goto(`${browser.origin}/#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   const result = await page.evaluate(() => new Promise((resolve, reject) => {
     const worker = new Worker("test-worker.js", { type: "module" });
@@ -79,7 +81,7 @@ test("a malformed post shows the error box with the line, and its text", async (
   const { page, problems } = await openPage(browser.context, "about:blank");
   await page.route(`${browser.origin}/posts/kalatozov-stills.md`, (route) =>
     route.fulfill({ contentType: "text/markdown", body: "---\ntitle: Broken\ntags: [a\n---\n# Still readable\n" }));
-  await page.goto(`${browser.origin}/`);
+  await page.goto(`${browser.origin}/#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   assert.match(await page.locator(".diagnostics").textContent(), /line 4, column 1 error: frontmatter is not valid YAML/);
   assert.equal(await page.locator(".post-body h1").textContent(), "Still readable");
@@ -98,7 +100,7 @@ test("raw HTML in a post cannot run script", async () => {
   ].join("\n\n");
   await page.route(`${browser.origin}/posts/kalatozov-stills.md`, (route) =>
     route.fulfill({ contentType: "text/markdown", body: `---\ntitle: XSS\n---\n${attack}\n` }));
-  await page.goto(`${browser.origin}/`);
+  await page.goto(`${browser.origin}/#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   await page.locator("#js-link").click().catch(() => {});
   await page.waitForTimeout(200);
@@ -122,7 +124,7 @@ test("layout gives the same boxes in Chromium as in node", async () => {
   const ratios = Array.from({ length: 2000 }, (_, i) => [1.5, 0.67, 1.33, 1, 1.37, 1.78, 3, 0.33][(i * 7919) % 8]);
   const options = { width: 1117, rowHeight: 233, spacing: 6, devicePixelRatio: 1.5 };
   const inNode = Array.from((await createStills()).layout(ratios, options).boxes);
-  const { page, problems } = await openPage(browser.context, `${browser.origin}/`);
+  const { page, problems } = await openPage(browser.context, `${browser.origin}/#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   const inChromium = await page.evaluate(async ([ratios, options]) => {
     const { createStills } = await import("/stills.js");

@@ -40,7 +40,7 @@ test("galleries are justified: rows fill the width, nothing overlaps, nothing sh
     new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.layoutShift += e.value)))
       .observe({ type: "layout-shift", buffered: true });
   });
-  await page.goto(`${browser.origin}/`);
+  await page.goto(`${browser.origin}/#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.decoder), "native");
   const galleries = await galleryBoxes(page);
@@ -66,7 +66,7 @@ test("galleries are justified: rows fill the width, nothing overlaps, nothing sh
 });
 
 test("?decoder=wasm paints every photo, with Chromium's own pixels", async () => {
-  const { page, problems } = await openPage(browser.context, `${browser.origin}/?decoder=wasm`);
+  const { page, problems } = await openPage(browser.context, `${browser.origin}/?decoder=wasm#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.decoder), "wasm");
   await scrollThrough(page);
@@ -117,7 +117,7 @@ test("a photo that is missing becomes an error tile with its name; the others re
   const { page, problems } = await openPage(browser.context, "about:blank");
   await page.route(`${browser.origin}/assets/photos/kalatozov-stills/kalatozov-stills-8.avif`,
     (route) => route.fulfill({ status: 404, body: "not found" }));
-  await page.goto(`${browser.origin}/`);
+  await page.goto(`${browser.origin}/#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   const failed = page.locator(".photo.failed");
   assert.equal(await failed.count(), 1);
