@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the sample post's photos: free-licensed photographs that Debian's wallpaper packages ship, turned
+# Makes the sample posts' photos: free-licensed photographs that Debian's wallpaper packages ship, turned
 # black and white, cut to the framings the post talks about (4:3, the 1.37:1 Academy frame, very wide and
 # very tall ones) and encoded as monochrome AVIF. The outputs are committed; run this only to remake them.
 # Needs: apt-get install imagemagick libavif-bin   (the packages with the photos are only downloaded)
@@ -55,3 +55,34 @@ while IFS='|' read -r name source frame gravity; do
   avifenc --yuv 400 --min 16 --max 28 --speed 4 --jobs 2 "$work/$name.png" "$out/$name.avif" >/dev/null
   echo "$name.avif: $(identify -format '%wx%h' "$work/$name.png") from ${source##*/} ($frame, $gravity)"
 done <<<"$photos"
+
+# The contact sheet: 124 frames for the post with one large gallery, each a different cut of one of the
+# sources: frame N comes from source N mod 22, in one of eight framings and five positions, at one of
+# three zooms, so the layout engine gets a realistic mix. Smaller and lighter than the photos above.
+sheet="$here/assets/photos/contact-sheet"
+mkdir -p "$sheet"
+sources=(
+  $kde/BytheWater $kde/ColdRipple $kde/ColorfulCups $kde/DarkestHour $kde/EveningGlow $kde/FallenLeaf
+  $kde/Grey $kde/Kite $kde/OneStandsOut $kde/Path $kde/summer_1am
+  $mate/Aqua $mate/Blinds $mate/Dune $mate/FreshFlower $mate/Garden $mate/GreenMeadow $mate/LadyBird
+  $mate/RainDrops $mate/Storm $mate/TwoWings $mate/Wood
+)
+frames=(3:2 2:3 4:3 3:4 1:1 137:100 16:9 9:16)
+places=(center north south east west)
+zooms=(1 0.8 0.6)
+for n in $(seq 0 123); do
+  source=${sources[n % 22]}
+  [ -d "$source" ] && source="$source/contents/images/2560x1600.jpg" || source="$source.jpg"
+  frame=${frames[(n * 7) % 8]}
+  gravity=${places[(n * 3) % 5]}
+  zoom=${zooms[(n / 22) % 3]}
+  read -r width height < <(identify -format '%w %h\n' "$source")
+  crop=$(awk -v w="$width" -v h="$height" -v f="$frame" -v z="$zoom" 'BEGIN {
+    split(f, r, ":"); a = r[1] / r[2];
+    if (w / h > a) printf "%dx%d", h * a * z, h * z; else printf "%dx%d", w * z, w / a * z }')
+  name=$(printf "frame-%03d" $((n + 1)))
+  convert "$source" -gravity "$gravity" -crop "$crop+0+0" +repage -colorspace Gray -sigmoidal-contrast 3,50% \
+    -resize "960x960>" -depth 8 "$work/$name.png"
+  avifenc --yuv 400 --min 24 --max 34 --speed 8 --jobs 2 "$work/$name.png" "$sheet/$name.avif" >/dev/null
+done
+echo "contact sheet: $(ls "$sheet" | wc -l) frames, $(du -sh "$sheet" | cut -f1)"

@@ -127,3 +127,25 @@ test("a photo that is missing becomes an error tile with its name; the others re
   assert.equal(await page.locator(".photo img").count(), 16);
   assert.deepEqual(problems.filter((p) => !p.includes("kalatozov-stills-8.avif") && !p.includes("404")), []);
 });
+
+test("a gallery of 124 photos lays out, and reflows when the window is resized", async () => {
+  const { page, problems } = await openPage(browser.context, `${browser.origin}/#/contact-sheet`);
+  await page.locator("article.post").waitFor();
+  const fills = async () => {
+    const [boxes] = await galleryBoxes(page);
+    const rows = new Map();
+    for (const b of boxes) rows.set(Math.round(b.y), Math.max(rows.get(Math.round(b.y)) ?? 0, b.x + b.w));
+    const rights = [...rows.values()].slice(0, -1);
+    return { count: boxes.length, rows: rows.size, width: boxes[0].frameWidth, full: rights.every((r) => Math.abs(r - boxes[0].frameWidth) <= 1) };
+  };
+  const wide = await fills();
+  assert.equal(wide.count, 124);
+  assert.ok(wide.full, "every row but the last fills the width");
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.waitForFunction((before) => document.querySelector(".gallery-frame").getBoundingClientRect().width !== before, wide.width);
+  await page.waitForTimeout(100);
+  const narrow = await fills();
+  assert.ok(narrow.width < wide.width && narrow.rows > wide.rows, `${narrow.rows} rows at ${narrow.width} px, ${wide.rows} at ${wide.width}`);
+  assert.ok(narrow.full, "after the resize too");
+  assert.deepEqual(problems, []);
+});
