@@ -13,10 +13,13 @@ cmake -S . -B build/wasm -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/emscripten.cmake
   -DBUILD_TESTING=$tests >build/wasm-configure.log 2>&1 || { cat build/wasm-configure.log; exit 1; }
 cmake --build build/wasm
 
-# dist/: the wasm module, the JS API, the site, and DOMPurify from npm; served as is by any static host.
+# dist/: the wasm modules, the JS API, the site, and DOMPurify and PhotoSwipe from npm; served as is by
+# any static host.
 rm -rf dist && mkdir -p dist/vendor
 cp build/wasm/wasm/bindings/stills-{core,codec}.{js,wasm} dist/
 cp web/*.html web/*.js web/*.css web/*.svg dist/
 cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
+cp node_modules/photoswipe/dist/photoswipe.esm.js node_modules/photoswipe/dist/photoswipe.css dist/vendor/
+cp node_modules/photoswipe/LICENSE dist/vendor/photoswipe.LICENSE
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

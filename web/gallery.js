@@ -4,6 +4,7 @@
 // becomes an error tile with its file name while the others render.
 import { PhotoBytes } from "./photo-bytes.js";
 import { showDecoded, showError, showNative } from "./photo-painter.js";
+import { openLightbox } from "./lightbox.js";
 
 const PROBE_BYTES = 4096;      // holds the header of every AVIF file we have seen
 const PROBES_AT_ONCE = 6;
@@ -22,6 +23,8 @@ export class GalleryView {
   #stills;
   #decoder;
   #pool;
+  #onActivate;
+  #lightbox = null;
   #frame;
   #photos;
   #width = 0;
@@ -31,12 +34,16 @@ export class GalleryView {
   /**
    * @param {{ id: string, title: string | null, images: Array<{ img: string, alt: string | null,
    *   caption: string | null, width: number | null, height: number | null }> }} gallery
-   * @param {{ stills: object, decoder: "native" | "wasm", pool?: import("./codec-pool.js").CodecPool }} context
+   * @param {{ stills: object, decoder: "native" | "wasm", pool?: import("./codec-pool.js").CodecPool,
+   *   onActivate?: (galleryId: string, index: number) => void }} context onActivate: a photo was clicked
+   *   or chosen with the keyboard (the page routes to it, then calls openPhoto)
    */
-  constructor(gallery, { stills, decoder, pool }) {
+  constructor(gallery, { stills, decoder, pool, onActivate }) {
     this.#stills = stills;
     this.#decoder = decoder;
     this.#pool = pool;
+    this.#onActivate = onActivate ?? ((id, index) => this.openPhoto(index));
+    this.id = gallery.id;
     this.element = document.createElement("section");
     this.element.className = "gallery";
     this.element.id = gallery.id;
@@ -49,9 +56,18 @@ export class GalleryView {
       figure.className = "photo loading";
       figure.dataset.index = String(index);
       figure.dataset.src = image.img;
+      figure.tabIndex = 0;
+      figure.setAttribute("role", "button");
+      figure.setAttribute("aria-label", image.alt || `Photo ${index + 1} of ${gallery.images.length}`);
+      figure.addEventListener("click", () => this.#onActivate(this.id, index));
+      figure.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        this.#onActivate(this.id, index);
+      });
       this.#frame.append(figure);
-      const ratio = image.width > 0 && image.height > 0 ? image.width / image.height : null;
-      return { image, figure, ratio, box: null, controller: null, painted: false };
+      const size = image.width > 0 && image.height > 0 ? { width: image.width, height: image.height } : null;
+      return { image, figure, size, ratio: size ? size.width / size.height : null, box: null, controller: null, painted: false };
     });
   }
 
@@ -80,7 +96,37 @@ export class GalleryView {
     for (const photo of this.#photos) if (!photo.failed) this.#intersectionObserver.observe(photo.figure);
   }
 
+  /**
+   * Opens the lightbox at a photo. `onChange(index)` follows the reader through it; `onClose` when done.
+   */
+  openPhoto(index, { onChange, onClose } = {}) {
+    const photo = this.#photos[index];
+    if (!photo) return;
+    if (this.#lightbox) return this.#lightbox.goTo(index);
+    const slides = this.#photos.map(({ image, size, ratio }) => ({
+      src: image.img,
+      width: size?.width ?? Math.round(1600 * Math.min(1, ratio ?? 1)),
+      height: size?.height ?? Math.round(1600 / Math.max(1, ratio ?? 1)),
+      alt: image.alt ?? "",
+      caption: image.caption ?? "",
+    }));
+    this.#lightbox = openLightbox(slides, index, {
+      decoder: this.#decoder,
+      pool: this.#pool,
+      onChange,
+      onClose: () => {
+        this.#lightbox = null;
+        onClose?.();
+      },
+    });
+  }
+
+  closePhoto() {
+    this.#lightbox?.close();
+  }
+
   detach() {
+    this.#lightbox?.destroy();
     this.#resizeObserver?.disconnect();
     this.#intersectionObserver?.disconnect();
     for (const photo of this.#photos) photo.controller?.abort(new DOMException("the page changed", "AbortError"));
@@ -95,6 +141,7 @@ export class GalleryView {
         result = this.#stills.probeAvif(head.bytes, { complete: head.complete });
       }
       if (result.error) throw new Error(result.error);
+      photo.size = { width: result.displayWidth, height: result.displayHeight };
       photo.ratio = result.displayWidth / result.displayHeight;
     } catch (error) {
       photo.ratio = FALLBACK_RATIO;

@@ -7,12 +7,12 @@ import { CodecPool } from "./codec-pool.js";
 import { chooseDecoder } from "./decoder-choice.js";
 import { GalleryView } from "./gallery.js";
 import { renderIndex } from "./index-page.js";
-import { parseRoute, slugOf } from "./routes.js";
+import { parseRoute, photoHref, postHref, slugOf } from "./routes.js";
 
 const SITE_NAME = "stills";
 const siteBase = new URL("./", document.baseURI);
 const main = document.getElementById("main");
-let shown = { detach() {} };  // what is on the page, to stop its work when it goes
+let shown = { detach() {} };  // what is on the page, to stop its work when it goes (and, for a post, its slug)
 
 async function fetchText(path) {
   const url = new URL(path, siteBase);
@@ -87,7 +87,19 @@ async function showIndex(context, tag) {
   show(page);
 }
 
-async function showPost(context, slug) {
+// Opens or closes the lightbox to match the route, and keeps the address on the photo shown.
+function syncLightbox(open) {
+  const { slug, galleries = [] } = shown;
+  if (!open) return galleries.forEach((view) => view.closePhoto());
+  const view = galleries.find((g) => g.id === open.gallery);
+  view?.openPhoto(open.index, {
+    onChange: (index) => history.replaceState(null, "", photoHref(slug, view.id, index)),
+    onClose: () => location.hash !== postHref(slug) && history.replaceState(null, "", postHref(slug)),
+  });
+}
+
+async function showPost(context, slug, open) {
+  if (shown.slug === slug) return syncLightbox(open);  // the same post: only the lightbox changes
   const { posts, diagnostics } = await listedPosts(context.stills);
   const path = posts.find((p) => slugOf(p) === slug);
   if (!path) return showMessage("Not found", `There is no post “${slug}”.`, diagnostics);
@@ -96,7 +108,10 @@ async function showPost(context, slug) {
   const article = renderPost(post, {
     fileName: path,
     renderGallery: (gallery) => {
-      const view = new GalleryView(gallery, context);
+      const view = new GalleryView(gallery, {
+        ...context,
+        onActivate: (id, index) => (location.hash = photoHref(slug, id, index)),
+      });
       galleries.push(view);
       return view.element;
     },
@@ -105,10 +120,13 @@ async function showPost(context, slug) {
   await Promise.all(galleries.map((view) => view.prepare()));
   describePage({ title: post.meta.title, description: post.meta.excerpt ?? "", image: post.meta.cardCover, type: "article" });
   show({
+    slug,
+    galleries,
     element: article,
     attach: () => galleries.forEach((view) => view.attach()),
     detach: () => galleries.forEach((view) => view.detach()),
   });
+  syncLightbox(open);
 }
 
 function fail(error) {
@@ -119,7 +137,7 @@ async function route(context) {
   const target = parseRoute(location.hash);
   try {
     if (target.page === "index") await showIndex(context, target.tag);
-    else await showPost(context, target.slug);
+    else await showPost(context, target.slug, target.open);
   } catch (error) {
     fail(error);
   }
