@@ -18,4 +18,4 @@ scripts/build.sh --with-tests
 ctest --test-dir build/wasm --output-on-failure
 
 echo "== JS API and browser tests"
-node --test --test-reporter=spec tests/js/ tests/e2e/
+node --test --test-timeout=180000 --test-reporter=spec tests/js/ tests/e2e/

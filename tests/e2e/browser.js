@@ -9,15 +9,15 @@ import { startServer } from "../../scripts/serve.mjs";
 const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-export async function startBrowser() {
-  const server = await startServer({ port: 0 });
+export async function startBrowser({ prefix = "/" } = {}) {
+  const server = await startServer({ port: 0, prefix });
   const profile = await mkdtemp(join(tmpdir(), "stills-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: chromiumArgs,
     headless: true,
   });
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = `http://127.0.0.1:${server.address().port}${prefix.replace(/\/$/, "")}`;
   return {
     origin,
     context,
