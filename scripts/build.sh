@@ -22,4 +22,5 @@ cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
 cp node_modules/photoswipe/dist/photoswipe.esm.js node_modules/photoswipe/dist/photoswipe.css dist/vendor/
 cp node_modules/photoswipe/LICENSE dist/vendor/photoswipe.LICENSE
+node scripts/precompress.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

@@ -1,6 +1,6 @@
 // A plain static server for the demo and the browser tests: dist/ and content/ overlaid at the root,
-// as a static host would serve them once copied into one folder. sirv sets MIME types (.wasm, .avif)
-// and honours Range requests.
+// as a static host would serve them once copied into one folder. sirv sets MIME types (.wasm, .avif),
+// honours Range requests and sends the precompressed .br/.gz files the build writes.
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import sirv from "sirv";
@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 // `prefix`: serve the site from a sub-folder (say "/blog/") instead of the root, as many hosts do.
 export function startServer({ port = 8080, host = "127.0.0.1", prefix = "/" } = {}) {
-  const roots = ["dist", "content"].map((dir) => sirv(root + dir, { dev: true, dotfiles: false }));
+  const roots = ["dist", "content"].map((dir) => sirv(root + dir, { dev: true, dotfiles: false, gzip: true, brotli: true }));
   const server = http.createServer((request, response) => {
     if (!request.url.startsWith(prefix)) {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });

@@ -7,16 +7,11 @@ import { showDecoded, showError, showNative } from "./photo-painter.js";
 import { openLightbox } from "./lightbox.js";
 
 const PROBE_BYTES = 4096;      // holds the header of every AVIF file we have seen
-const PROBES_AT_ONCE = 6;
 const FALLBACK_RATIO = 3 / 2;  // for a photo whose header cannot be read (it shows an error tile)
 
 // Row height for a container width: fuller rows on phones, taller ones on large screens.
 function rowHeightFor(width) {
   return Math.round(Math.min(360, Math.max(140, width / 4)));
-}
-
-async function inBatches(items, size, work) {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
 export class GalleryView {
@@ -71,10 +66,9 @@ export class GalleryView {
     });
   }
 
-  /** Reads the size of every photo the frontmatter does not give. */
+  /** Reads the size of every photo the frontmatter does not give (all at once: the browser queues them). */
   async prepare() {
-    const unknown = this.#photos.filter((photo) => photo.ratio === null);
-    await inBatches(unknown, PROBES_AT_ONCE, (photo) => this.#probe(photo));
+    await Promise.all(this.#photos.filter((photo) => photo.ratio === null).map((photo) => this.#probe(photo)));
   }
 
   /** Lays the gallery out at its width once it is in the document, then keeps it laid out and painted. */

@@ -105,6 +105,7 @@ async function showPost(context, slug, open) {
   if (!path) return showMessage("Not found", `There is no post “${slug}”.`, diagnostics);
   const post = await fetchPost(context.stills, path);
   const galleries = [];
+  const sized = [];  // each gallery starts reading its photos' sizes as soon as it exists
   const article = renderPost(post, {
     fileName: path,
     renderGallery: (gallery) => {
@@ -113,11 +114,12 @@ async function showPost(context, slug, open) {
         onActivate: (id, index) => (location.hash = photoHref(slug, id, index)),
       });
       galleries.push(view);
+      sized.push(view.prepare());
       return view.element;
     },
   });
   // Every photo's size is known before the post goes on the page: nothing moves afterwards.
-  await Promise.all(galleries.map((view) => view.prepare()));
+  await Promise.all(sized);
   describePage({ title: post.meta.title, description: post.meta.excerpt ?? "", image: post.meta.cardCover, type: "article" });
   show({
     slug,
@@ -145,8 +147,10 @@ async function route(context) {
 
 async function start() {
   try {
-    const stills = await createStills();
-    const decoder = await chooseDecoder(new URLSearchParams(location.search).get("decoder"));
+    const [stills, decoder] = await Promise.all([
+      createStills(),
+      chooseDecoder(new URLSearchParams(location.search).get("decoder")),
+    ]);
     document.documentElement.dataset.decoder = decoder;
     const context = { stills, decoder, pool: decoder === "wasm" ? new CodecPool() : null };
     addEventListener("hashchange", () => route(context));
