@@ -1,30 +1,8 @@
 // The index: a card per post (cover, title, excerpt, date, location, tags), newest first, filtered by a
 // tag when the route names one. It needs only content/index.yaml and each post's frontmatter.
-import { postHref, tagHref } from "./routes.js";
+import { postHref } from "./routes.js";
 import { showDecoded, showError, showNative } from "./photo-painter.js";
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text;
-  return node;
-}
-
-function formatDate(timestamp) {
-  return new Date(timestamp).toLocaleDateString(undefined, { dateStyle: "long" });
-}
-
-function renderTags(tags, current) {
-  const list = element("ul", "post-tags");
-  for (const tag of tags) {
-    const link = element("a", tag === current ? "current" : null, tag);
-    link.href = tagHref(tag);
-    const item = element("li");
-    item.append(link);
-    list.append(item);
-  }
-  return list;
-}
+import { element, renderFacts, renderTags } from "./post-facts.js";
 
 function renderCard({ slug, meta }, tag) {
   const card = element("article", "card");
@@ -35,13 +13,7 @@ function renderCard({ slug, meta }, tag) {
   link.append(element("h2", "card-title", meta.title ?? slug));
   card.append(link);
   if (meta.excerpt) card.append(element("p", "card-excerpt", meta.excerpt));
-  const facts = element("p", "post-facts");
-  if (meta.timestamp != null) {
-    const time = element("time", null, formatDate(meta.timestamp));
-    time.dateTime = new Date(meta.timestamp).toISOString();
-    facts.append(time);
-  }
-  if (meta.location) facts.append(element("span", "post-location", meta.location));
+  const facts = renderFacts(meta);
   if (facts.childElementCount) card.append(facts);
   if (meta.tags.length) card.append(renderTags(meta.tags, tag));
   return { card, cover };

@@ -2,39 +2,14 @@
 // before it touches the page, since a post's raw HTML is untrusted.
 import DOMPurify from "./vendor/purify.es.mjs";
 import { renderDiagnostics } from "./diagnostics-box.js";
-import { tagHref } from "./routes.js";
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text;
-  return node;
-}
+import { element, renderFacts, renderTags } from "./post-facts.js";
 
 function renderHeader(meta) {
   const header = element("header", "post-header");
   header.append(element("h1", "post-title", meta.title ?? "Untitled"));
-  const facts = element("p", "post-facts");
-  if (meta.timestamp != null) {
-    const time = element("time", null, new Date(meta.timestamp).toLocaleDateString(undefined, { dateStyle: "long" }));
-    time.dateTime = new Date(meta.timestamp).toISOString();
-    facts.append(time);
-  } else if (meta.date) {
-    facts.append(element("span", null, meta.date));
-  }
-  if (meta.location) facts.append(element("span", "post-location", meta.location));
+  const facts = renderFacts(meta);
   if (facts.childElementCount) header.append(facts);
-  if (meta.tags.length) {
-    const tags = element("ul", "post-tags");
-    for (const tag of meta.tags) {
-      const link = element("a", null, tag);
-      link.href = tagHref(tag);
-      const item = element("li");
-      item.append(link);
-      tags.append(item);
-    }
-    header.append(tags);
-  }
+  if (meta.tags.length) header.append(renderTags(meta.tags));
   return header;
 }
 
