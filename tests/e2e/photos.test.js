@@ -19,6 +19,12 @@ const galleryBoxes = (page) => page.locator(".gallery").evaluateAll((galleries) 
   });
 }));
 
+const measureLayoutShift = (page) => page.addInitScript(() => {
+  window.layoutShift = 0;
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.layoutShift += e.value)))
+    .observe({ type: "layout-shift", buffered: true });
+});
+
 // Brings each photo into view and waits there until it is painted (or has failed), as a reader would.
 async function scrollThrough(page) {
   await page.evaluate(async () => {
@@ -35,11 +41,7 @@ async function scrollThrough(page) {
 
 test("galleries are justified: rows fill the width, nothing overlaps, nothing shifts", async () => {
   const { page, problems } = await openPage(browser.context, "about:blank");
-  await page.addInitScript(() => {
-    window.layoutShift = 0;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.layoutShift += e.value)))
-      .observe({ type: "layout-shift", buffered: true });
-  });
+  await measureLayoutShift(page);
   await page.goto(`${browser.origin}/#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.decoder), "native");
@@ -65,8 +67,10 @@ test("galleries are justified: rows fill the width, nothing overlaps, nothing sh
   assert.deepEqual(problems, []);
 });
 
-test("?decoder=wasm paints every photo, with Chromium's own pixels", async () => {
-  const { page, problems } = await openPage(browser.context, `${browser.origin}/?decoder=wasm#/kalatozov-stills`);
+test("?decoder=wasm paints every photo, with Chromium's own pixels, and nothing shifts", async () => {
+  const { page, problems } = await openPage(browser.context, "about:blank");
+  await measureLayoutShift(page);
+  await page.goto(`${browser.origin}/?decoder=wasm#/kalatozov-stills`);
   await page.locator("article.post").waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.decoder), "wasm");
   await scrollThrough(page);
@@ -105,6 +109,7 @@ test("?decoder=wasm paints every photo, with Chromium's own pixels", async () =>
     }
     return results;
   });
+  assert.equal(await page.evaluate(() => window.layoutShift), 0);
   assert.equal(psnrs.length, 17);
   for (const { src, psnr, error } of psnrs) {
     assert.equal(error, undefined, src);
