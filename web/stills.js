@@ -16,7 +16,12 @@ function utf8(input) {
 }
 
 function asText(input) {
-  return typeof input === "string" ? input : decoder.decode(input);
+  if (typeof input === "string") return input;
+  return ArrayBuffer.isView(input) ? decoder.decode(input) : String(input);
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
 
 // What parsePost returns if the core itself fails (it does not on any input we know of; this keeps a

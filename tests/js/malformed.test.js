@@ -110,3 +110,13 @@ test("every bad input leaves the module able to parse the sample post", () => {
   }
   assert.equal(stills.parsePost(sample).galleries.length, 3);
 });
+
+test("input the core cannot take still gives a post with an error, not an exception", () => {
+  for (const input of [42, null, Symbol("not text"), { text: "x" }]) {
+    const post = stills.parsePost(input);
+    assert.equal(post.diagnostics[0].severity, "error");
+    assert.match(post.diagnostics[0].message, /could not be parsed/);
+    assert.equal(post.blocks[0].type, "html");
+  }
+  assert.equal(stills.parsePost("<b>").blocks[0].html, "<b>\n");  // the module is still fine
+});
