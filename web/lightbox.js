@@ -1,7 +1,7 @@
 // The lightbox: PhotoSwipe 5 (from npm, served from vendor/) over a gallery's photos. Photos the browser
 // cannot decode are decoded by the codec workers into a canvas that takes the place of PhotoSwipe's <img>.
 import PhotoSwipe from "./vendor/photoswipe.esm.js";
-import { PhotoBytes } from "./photo-bytes.js";
+import { decodeInto } from "./photo-painter.js";
 
 const reducedMotion = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -32,18 +32,11 @@ function decodeSlidesInWasm(pswp, pool) {
     const { content } = event;
     const canvas = document.createElement("canvas");
     canvas.className = "pswp__img";
-    canvas.setAttribute("role", "img");
-    canvas.setAttribute("aria-label", content.data.alt ?? "");
     content.element = canvas;
     content.state = "loading";
-    new PhotoBytes(content.data.src).all()
-      .then((bytes) => pool.decode(bytes, { priority: 2 }))
-      .then(({ width, height, data }) => {
-        canvas.width = width;
-        canvas.height = height;
-        canvas.getContext("2d").putImageData(new ImageData(data, width, height), 0, 0);
-        content.onLoaded();
-      })
+    const { src, alt } = content.data;
+    decodeInto(canvas, { img: src, alt }, { pool, priority: 2 })  // full size: the lightbox zooms
+      .then(() => content.onLoaded())
       .catch(() => content.onError());
   });
 }

@@ -20,21 +20,29 @@ export function showNative(figure, image, onError) {
 }
 
 /**
- * The codec workers decode, scaled down to `width` x `height` CSS pixels at the device's pixel ratio.
- * Rejects (AbortError included) without touching the figure.
+ * Fetches a photo, has the codec workers decode it (scaled down to fit maxWidth x maxHeight device
+ * pixels; 0: full size) and paints it into `canvas`.
  */
-export async function showDecoded(figure, image, { pool, width, height, priority = 0, signal }) {
+export async function decodeInto(canvas, image, { pool, maxWidth = 0, maxHeight = 0, priority = 0, signal }) {
   const bytes = await new PhotoBytes(image.img, { signal }).all();
-  const decoded = await pool.decode(bytes, {
-    maxWidth: Math.ceil(width * devicePixelRatio), maxHeight: Math.ceil(height * devicePixelRatio), priority, signal,
-  });
-  const canvas = document.createElement("canvas");
+  const decoded = await pool.decode(bytes, { maxWidth, maxHeight, priority, signal });
   canvas.width = decoded.width;
   canvas.height = decoded.height;
   canvas.getContext("2d").putImageData(new ImageData(decoded.data, decoded.width, decoded.height), 0, 0);
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", image.alt ?? "");
   if (image.caption) canvas.title = image.caption;
+}
+
+/**
+ * The codec workers decode, scaled down to `width` x `height` CSS pixels at the device's pixel ratio.
+ * Rejects (AbortError included) without touching the figure.
+ */
+export async function showDecoded(figure, image, { pool, width, height, priority = 0, signal }) {
+  const canvas = document.createElement("canvas");
+  await decodeInto(canvas, image, {
+    pool, maxWidth: Math.ceil(width * devicePixelRatio), maxHeight: Math.ceil(height * devicePixelRatio), priority, signal,
+  });
   figure.replaceChildren(canvas);
   figure.classList.remove("loading");
 }
