@@ -3,6 +3,5 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh" demo
-mkdir -p "$root/build"
 "$root/scripts/build.sh"
 exec node "$root/scripts/serve.mjs" --port "${PORT:-8080}"

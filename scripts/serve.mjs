@@ -7,20 +7,21 @@ import sirv from "sirv";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+function notFound(response) {
+  response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+  response.end("not found\n");
+}
+
 // `prefix`: serve the site from a sub-folder (say "/blog/") instead of the root, as many hosts do.
 export function startServer({ port = 8080, host = "127.0.0.1", prefix = "/" } = {}) {
   const roots = ["dist", "content"].map((dir) => sirv(root + dir, { dev: true, dotfiles: false, gzip: true, brotli: true }));
   const server = http.createServer((request, response) => {
-    if (!request.url.startsWith(prefix)) {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-      return response.end("not found\n");
-    }
+    if (!request.url.startsWith(prefix)) return notFound(response);
     request.url = "/" + request.url.slice(prefix.length);
     let next = 0;
     const tryNext = () => {
       if (next < roots.length) return roots[next++](request, response, tryNext);
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-      response.end("not found\n");
+      notFound(response);
     };
     tryNext();
   });

@@ -5,14 +5,14 @@
 #include "layout/layout_internal.h"
 
 namespace stills::layout_detail {
+namespace {
 
+// How many columns of at least `min_column_width` fit, or the fixed count.
 int column_count(const LayoutOptions& options, const Frame& frame) {
   if (options.columns > 0) return options.columns;
   double min_width = std::max(options.min_column_width, 1.0);
   return std::max(1, static_cast<int>((frame.inner_width + frame.spacing_x) / (min_width + frame.spacing_x)));
 }
-
-namespace {
 
 double column_width(int columns, const Frame& frame) {
   return (frame.inner_width - (columns - 1) * frame.spacing_x) / columns;

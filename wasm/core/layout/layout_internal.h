@@ -22,9 +22,6 @@ void masonry_columns(const std::vector<double>& ratios, const LayoutOptions& opt
 void uniform_grid(const std::vector<double>& ratios, const LayoutOptions& options, const Frame& frame,
                   LayoutResult& result);
 
-// How many columns of at least `min_width` fit (columns and grid modes), or the fixed count.
-int column_count(const LayoutOptions& options, const Frame& frame);
-
 // Moves every edge to the device-pixel grid: each row (or column) keeps its span, every gap is the same
 // whole number of device pixels, and the rounding is shared out by largest remainder.
 void snap_to_device_pixels(LayoutMode mode, const Frame& frame, double device_pixel_ratio, LayoutResult& result);
