@@ -109,7 +109,7 @@ for (const [name, photos, repeats] of sets) {
 
 const gz = async (path) => gzipSync(await readFile(new URL(path, root)), { level: 9 }).length / 1024;
 const jsquashSize = (await gz("node_modules/@jsquash/avif/codec/dec/avif_dec.wasm")) + (await gz("node_modules/@jsquash/avif/codec/dec/avif_dec.js"));
-const oursSize = (await gz("dist/stills-codec.wasm")) + (await gz("dist/stills-codec.js"));
+const oursSize = (await gz("dist/runtime/stills-codec.wasm")) + (await gz("dist/runtime/stills-codec.js"));
 console.log(`codec module, gzip -9: stills ${oursSize.toFixed(1)} KB (goal 280), jsquash ${jsquashSize.toFixed(1)} KB`);
 
 const big = await madePhoto(4000, 3000);

@@ -69,7 +69,7 @@ row("stills parsePost (whole post result)", postRate, "MB/s", md4wRate);
 console.log(`  stills post HTML vs markdown-it: ${(postRate / markdownItRate).toFixed(1)}×`);
 
 // (c) What a page downloads for the core.
-const gzipBytes = async (name) => gzipSync(await readFile(new URL(`dist/${name}`, root)), { level: 9 }).length;
+const gzipBytes = async (name) => gzipSync(await readFile(new URL(`dist/runtime/${name}`, root)), { level: 9 }).length;
 const sizes = { wasm: await gzipBytes("stills-core.wasm"), glue: await gzipBytes("stills-core.js"), api: await gzipBytes("stills.js") };
 const total = sizes.wasm + sizes.glue + sizes.api;
 console.log("(c) core module, gzip -9 (goal ≤ 130 KB)");

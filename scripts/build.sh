@@ -13,14 +13,17 @@ cmake -S . -B build/wasm -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/emscripten.cmake
   -DBUILD_TESTING=$tests >build/wasm-configure.log 2>&1 || { cat build/wasm-configure.log; exit 1; }
 cmake --build build/wasm
 
-# dist/: the wasm modules, the JS API, the site, and DOMPurify and PhotoSwipe from npm; served as is by
-# any static host.
+# dist/ mirrors web/ (runtime, dom, site), with the public paths at its top: stills.js (the API) and
+# index.html (the site); the wasm modules sit beside the runtime that loads them, and DOMPurify and
+# PhotoSwipe from npm in vendor/. Served as is by any static host.
 rm -rf dist && mkdir -p dist/vendor
-cp build/wasm/wasm/bindings/stills-{core,codec}.{js,wasm} dist/
-cp web/*.html web/*.js web/*.css web/*.svg dist/
-cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/
+cp -r web/runtime web/dom web/site web/stills.js dist/
+mv dist/site/index.html dist/index.html
+cp build/wasm/wasm/bindings/stills-{core,codec}.{js,wasm} dist/runtime/
+cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/  # DOMPurify's only ES build
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
-cp node_modules/photoswipe/dist/photoswipe.esm.js node_modules/photoswipe/dist/photoswipe.css dist/vendor/
+cp node_modules/photoswipe/dist/photoswipe.esm.min.js node_modules/photoswipe/dist/photoswipe.css dist/vendor/
 cp node_modules/photoswipe/LICENSE dist/vendor/photoswipe.LICENSE
+node scripts/modulepreload.mjs dist/index.html site/main.js
 node scripts/precompress.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

@@ -28,7 +28,7 @@ class ScriptedWorker {
   }
 }
 globalThis.Worker = ScriptedWorker;
-const { CodecPool } = await import("../../web/codec-pool.js");
+const { CodecPool } = await import("../../web/runtime/codec-pool.js");
 
 beforeEach(() => {
   log.length = 0;

@@ -6,7 +6,7 @@ import http from "node:http";
 import { readFile } from "node:fs/promises";
 import { root } from "./helpers.js";
 import { startServer } from "../../scripts/serve.mjs";
-import { PhotoBytes } from "../../web/photo-bytes.js";
+import { PhotoBytes } from "../../web/runtime/photo-bytes.js";
 
 const path = "/assets/photos/kalatozov-stills/kalatozov-stills-13.avif";
 const file = new Uint8Array(await readFile(new URL(`content${path}`, root)));
@@ -62,7 +62,7 @@ test("released after the head, a plain response stops; a missing photo is an HTT
 });
 
 test("a file shorter than the head asked for is complete", async () => {
-  const photo = new PhotoBytes(`${origin(withRanges)}/favicon.svg`);
+  const photo = new PhotoBytes(`${origin(withRanges)}/site/favicon.svg`);
   const head = await photo.head(1_000_000);
   assert.equal(head.complete, true);
   assert.ok(head.bytes.length > 100);

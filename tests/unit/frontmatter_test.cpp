@@ -103,3 +103,36 @@ TEST_CASE("a frontmatter that is not a mapping is an error") {
   CHECK(post.diagnostics[0].line == 2);
   CHECK(test::all_html(post) == "<p>text</p>\n");
 }
+
+TEST_CASE("a quoted value never closed is warned of at its opening quote") {
+  Post post = parse_post("---\ntitle: \"Never closed\nexcerpt: fine\n---\nText\n");
+  const Diagnostic* warning = test::find_diagnostic(post, "never closed");
+  REQUIRE(warning);
+  CHECK(warning->severity == Severity::Warning);
+  CHECK(warning->line == 2);
+  CHECK(warning->column == 8);
+  CHECK(test::find_diagnostic(post, "closing \"") == warning);
+
+  post = parse_post("---\nlocation: 'it''s open\ntags: [a]\n---\n");
+  REQUIRE(test::find_diagnostic(post, "never closed"));
+  CHECK(test::find_diagnostic(post, "never closed")->line == 2);
+
+  // Closed quotes, escaped quotes inside them and quotes inside plain text are fine.
+  post = parse_post("---\ntitle: \"say \\\"hi\\\"\"\nexcerpt: 'it''s'\nlocation: O'Brien's\n---\n");
+  CHECK(post.diagnostics.empty());
+  CHECK(post.meta.title == "say \"hi\"");
+  CHECK(post.meta.excerpt == "it's");
+}
+
+TEST_CASE("frontmatter only: meta, galleries and their diagnostics, no Markdown rendered") {
+  PostOptions options;
+  options.frontmatter_only = true;
+  Post post = parse_post(test::sample_post(), options);
+  CHECK(post.meta.title == "Stills from my favorite Kalatozov Movies");
+  CHECK(post.galleries.size() == 3);
+  CHECK(post.blocks.empty());
+  CHECK(post.diagnostics.empty());
+  post = parse_post("---\ntitle: [a\n---\n{{gallery nope}}\n", options);
+  REQUIRE(post.diagnostics.size() == 1);
+  CHECK(post.diagnostics[0].message.find("not valid YAML") != std::string::npos);
+}

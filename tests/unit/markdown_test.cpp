@@ -64,9 +64,20 @@ TEST_CASE("shortcodes stay text unless slots are asked for") {
   CHECK(render("{{gallery}}") == "<p>{{gallery}}</p>\n");
   MarkdownOptions options;
   options.gallery_slots = true;
-  auto rendered = render_markdown("Intro\n\n{{gallery}}\n\nOutro", "Intro\n\n{{gallery}}\n\nOutro", options);
+  // The body is a view into the file: positions count from the file's first line.
+  std::string_view file = "---\ntitle: x\n---\nIntro\n\n  {{gallery}}\n\nOutro";
+  auto rendered = render_markdown(file, file.substr(file.find("Intro")), options);
   CHECK(rendered.html == "<p>Intro</p>\n<p>Outro</p>\n");
   REQUIRE(rendered.slots.size() == 1);
   CHECK(rendered.slots[0].html_offset == 13);
-  CHECK(rendered.slots[0].shortcode.line == 3);
+  CHECK(rendered.slots[0].shortcode.line == 6);
+  CHECK(rendered.slots[0].shortcode.column == 3);
+}
+
+TEST_CASE("raw HTML inside an image's description is escaped into alt, as cmark writes it") {
+  CHECK(render("![x <a b=\" onerror=alert(1) \">](n.png)") ==
+        "<p><img src=\"n.png\" alt=\"x &lt;a b=&quot; onerror=alert(1) &quot;&gt;\" loading=\"lazy\" "
+        "decoding=\"async\"></p>\n");
+  CHECK(plain("![<b>bold</b>](n.png) <b>kept</b>") ==
+        "<p><img src=\"n.png\" alt=\"&lt;b&gt;bold&lt;/b&gt;\"> <b>kept</b></p>\n");
 }

@@ -30,9 +30,11 @@ stills::UrlContext url_context(const std::string& document_url, const std::strin
   return {document_url, site_base};
 }
 
-val parse_post(const std::string& text, const std::string& document_url, const std::string& site_base) {
-  return utf8_result(
-      [&] { return stills::post_to_json(stills::parse_post(text, {url_context(document_url, site_base)})); });
+val parse_post(const std::string& text, const std::string& document_url, const std::string& site_base,
+               bool frontmatter_only) {
+  return utf8_result([&] {
+    return stills::post_to_json(stills::parse_post(text, {url_context(document_url, site_base), frontmatter_only}));
+  });
 }
 
 val render_markdown(const std::string& text, bool plain, const std::string& document_url,

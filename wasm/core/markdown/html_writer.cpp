@@ -251,7 +251,9 @@ class HtmlWriter {
     switch (type) {
       case MD_TEXT_BR: write(in_image() ? " " : "<br>\n"); break;
       case MD_TEXT_SOFTBR: write(in_image() ? " " : "\n"); break;
-      case MD_TEXT_HTML: write(text); break;
+      case MD_TEXT_HTML:  // raw HTML passes through, but inside alt="…" it is text (as cmark writes it)
+        in_image() ? append_html_escaped(out(), text) : write(text);
+        break;
       default: append_html_escaped(out(), text);
     }
     note_text(type, text);

@@ -95,8 +95,35 @@ class Reader {
              value.Mark());
       return std::nullopt;
     }
+    check_quote_closed(value);
     if (value.Scalar().empty()) return std::nullopt;
     return value.Scalar();
+  }
+
+  // yaml-cpp takes a quoted scalar whose closing quote is missing as running to the end of the
+  // frontmatter, so the keys after it vanish into it without a word: say so at the opening quote.
+  void check_quote_closed(const YAML::Node& value) {
+    if (value.Mark().pos < 0) return;
+    std::string_view yaml = source_.yaml;
+    auto at = static_cast<std::size_t>(value.Mark().pos);
+    if (at >= yaml.size() || (yaml[at] != '"' && yaml[at] != '\'')) return;
+    const char quote = yaml[at];
+    for (std::size_t i = at + 1; i < yaml.size(); ++i) {
+      if (quote == '"' && yaml[i] == '\\') {
+        ++i;  // an escaped character, perhaps a quote
+      } else if (yaml[i] == quote) {
+        if (quote == '\'' && i + 1 < yaml.size() && yaml[i + 1] == '\'') {
+          ++i;  // '' is a quote inside single quotes
+        } else {
+          return;
+        }
+      }
+    }
+    report(Severity::Warning,
+           std::string("this quoted text is never closed, so it runs to the end of the frontmatter and takes in "
+                       "the lines after it: add the closing ") +
+               quote,
+           value.Mark());
   }
 
   static std::string kind(const YAML::Node& value) { return value.IsSequence() ? "list" : "mapping"; }

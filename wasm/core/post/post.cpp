@@ -88,6 +88,17 @@ class GalleryPlacer {
   std::vector<bool> placed_;
 };
 
+// The Markdown body, with the galleries placed at their shortcodes.
+void render_body(std::string_view file, std::string_view body_text, const PostOptions& options, Post& post) {
+  MarkdownOptions markdown;
+  markdown.gallery_slots = true;
+  markdown.urls = options.urls;
+  for (const auto& gallery : post.galleries) markdown.reserved_ids.push_back(gallery.id);
+  RenderedMarkdown body = render_markdown(file, body_text, markdown);
+  post.diagnostics.insert(post.diagnostics.end(), body.diagnostics.begin(), body.diagnostics.end());
+  GalleryPlacer(post).place(body);
+}
+
 }  // namespace
 
 Post parse_post(std::string_view input, const PostOptions& options) {
@@ -116,14 +127,7 @@ Post parse_post(std::string_view input, const PostOptions& options) {
                                 1, 1});
   }
   if (split.yaml) read_frontmatter({*split.yaml, split.yaml_offset, locate}, options.urls, post);
-
-  MarkdownOptions markdown;
-  markdown.gallery_slots = true;
-  markdown.urls = options.urls;
-  for (const auto& gallery : post.galleries) markdown.reserved_ids.push_back(gallery.id);
-  RenderedMarkdown body = render_markdown(text, split.body, markdown);
-  post.diagnostics.insert(post.diagnostics.end(), body.diagnostics.begin(), body.diagnostics.end());
-  GalleryPlacer(post).place(body);
+  if (!options.frontmatter_only) render_body(text, split.body, options, post);
 
   std::stable_sort(post.diagnostics.begin(), post.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;

@@ -56,6 +56,7 @@ struct Post {
 
 struct PostOptions {
   UrlContext urls;
+  bool frontmatter_only = false;  // read meta and galleries, render no Markdown (blocks stay empty)
 };
 
 // Never fails: whatever is wrong with the text becomes a diagnostic, and the rest still renders.

@@ -1,6 +1,6 @@
 // A pool of codec workers (single-threaded wasm each: pthreads would need cross-origin isolation, which
 // static hosts rarely allow). Workers start on first need; higher-priority jobs go first; an aborted job
-// leaves the queue; a crashed worker is replaced and its job tried once more.
+// leaves the queue; a crashed worker is replaced and its job tried once more; dispose() ends them all.
 
 const MAX_ATTEMPTS = 2;
 
@@ -11,27 +11,34 @@ export class CodecPool {
   #running = new Map();  // worker -> job
   #queue = [];
   #nextId = 1;
-  #workers = 0;
+  #disposed = false;
 
+  /** @param {{ size?: number, workerUrl?: URL }} [options] */
   constructor({ size = Math.min(globalThis.navigator?.hardwareConcurrency || 2, 4),
     workerUrl = new URL("./codec-worker.js", import.meta.url) } = {}) {
     this.#size = Math.max(1, size);
     this.#workerUrl = workerUrl;
   }
 
+  /** Workers started and not yet ended. */
+  get workers() {
+    return this.#idle.length + this.#running.size;
+  }
+
   /**
    * Decodes AVIF bytes in a worker. `priority`: larger first (photos in view before those near it).
+   * `pixelLimit` 0 keeps the decoder's own limit.
    * @param {Uint8Array} bytes
    * @param {{ maxWidth?: number, maxHeight?: number, pixelLimit?: number, priority?: number, signal?: AbortSignal }} [options]
    * @returns {Promise<{ width: number, height: number, data: Uint8ClampedArray }>}
    */
-  decode(bytes, { maxWidth = 0, maxHeight = 0, pixelLimit = 64e6, priority = 0, signal } = {}) {
+  decode(bytes, { maxWidth = 0, maxHeight = 0, pixelLimit = 0, priority = 0, signal } = {}) {
     return new Promise((resolve, reject) => {
+      if (this.#disposed) return reject(disposedError());
       if (signal?.aborted) return reject(signal.reason);
       const job = { id: this.#nextId++, bytes, maxWidth, maxHeight, pixelLimit, priority, resolve, reject, attempts: 0 };
       signal?.addEventListener("abort", () => {
-        const queued = this.#queue.indexOf(job);
-        if (queued >= 0) this.#queue.splice(queued, 1);
+        this.#dequeue(job);
         job.cancelled = true;
         reject(signal.reason);
       }, { once: true });
@@ -40,8 +47,24 @@ export class CodecPool {
     });
   }
 
+  /** Ends every worker; queued and running decodes reject with an AbortError. */
+  dispose() {
+    this.#disposed = true;
+    const jobs = [...this.#queue, ...this.#running.values()];
+    for (const worker of [...this.#idle, ...this.#running.keys()]) worker.terminate();
+    this.#idle = [];
+    this.#running.clear();
+    this.#queue = [];
+    for (const job of jobs) if (!job.cancelled) job.reject(disposedError());
+  }
+
+  #dequeue(job) {
+    const queued = this.#queue.indexOf(job);
+    if (queued >= 0) this.#queue.splice(queued, 1);
+  }
+
   #pump() {
-    while (this.#queue.length && (this.#idle.length || this.#workers < this.#size)) {
+    while (this.#queue.length && (this.#idle.length || this.workers < this.#size)) {
       // The highest priority, and of equals the oldest.
       let best = 0;
       for (let i = 1; i < this.#queue.length; i++) if (this.#queue[i].priority > this.#queue[best].priority) best = i;
@@ -57,7 +80,6 @@ export class CodecPool {
 
   #startWorker() {
     const worker = new Worker(this.#workerUrl, { type: "module" });
-    this.#workers++;
     worker.onmessage = ({ data }) => this.#finish(worker, data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -68,9 +90,10 @@ export class CodecPool {
 
   #finish(worker, result) {
     const job = this.#running.get(worker);
+    if (!job) return;  // disposed meanwhile
     this.#running.delete(worker);
     this.#idle.push(worker);
-    if (job && !job.cancelled) {
+    if (!job.cancelled) {
       if (result.error) job.reject(new Error(result.error));
       else job.resolve({ width: result.width, height: result.height, data: result.data });
     }
@@ -78,14 +101,19 @@ export class CodecPool {
   }
 
   #crashed(worker, reason) {
+    worker.terminate();
+    const idle = this.#idle.indexOf(worker);
+    if (idle >= 0) this.#idle.splice(idle, 1);
     const job = this.#running.get(worker);
     this.#running.delete(worker);
-    worker.terminate();
-    this.#workers--;
     if (job && !job.cancelled) {
       if (job.attempts < MAX_ATTEMPTS) this.#queue.push(job);
       else job.reject(new Error(reason));
     }
     this.#pump();
   }
+}
+
+function disposedError() {
+  return new DOMException("the codec pool was disposed", "AbortError");
 }

@@ -1,37 +1,57 @@
 // A photo's bytes, read as far as needed: the first few kilobytes for the probe (a Range request, or a
 // plain response read until enough has arrived, so servers without Range support work too), then the
-// rest only if the photo is decoded here, reusing what was already read.
+// rest only if the photo is decoded here, reusing what was already read. Reads are taken one at a
+// time, so two readers of the same photo share one set of requests.
 
 export class PhotoBytes {
   #url;
-  #signal;
   #chunks = [];
   #length = 0;
   #total = null;    // the file's size once known
   #reader = null;   // a plain (200) response still being read
   #ranges = true;   // the server honours Range requests, until it shows it does not
+  #turn = Promise.resolve();
 
-  constructor(url, { signal } = {}) {
+  /** @param {string} url */
+  constructor(url) {
     this.#url = url;
-    this.#signal = signal;
   }
 
-  /** At least the first `count` bytes (fewer only when the file is shorter), and whether that is all. */
-  async head(count) {
-    while (this.#length < count && !this.#complete()) await this.#readMore(count);
-    return { bytes: this.#bytes(), complete: this.#complete() };
+  /**
+   * At least the first `count` bytes (fewer only when the file is shorter), and whether that is all.
+   * @param {number} count
+   * @param {{ signal?: AbortSignal }} [options]
+   * @returns {Promise<{ bytes: Uint8Array, complete: boolean }>}
+   */
+  head(count, { signal } = {}) {
+    return this.#inTurn(async () => {
+      while (this.#length < count && !this.#complete()) await this.#readMore(count, signal);
+      return { bytes: this.#bytes(), complete: this.#complete() };
+    });
   }
 
-  /** The whole file. */
-  async all() {
-    while (!this.#complete()) await this.#readMore(Infinity);
-    return this.#bytes();
+  /**
+   * The whole file.
+   * @param {{ signal?: AbortSignal }} [options]
+   * @returns {Promise<Uint8Array>}
+   */
+  all({ signal } = {}) {
+    return this.#inTurn(async () => {
+      while (!this.#complete()) await this.#readMore(Infinity, signal);
+      return this.#bytes();
+    });
   }
 
-  /** Stops reading a plain response whose rest will not be needed. */
+  /** Stops reading a plain response whose rest will not be needed now. */
   release() {
     this.#reader?.cancel().catch(() => {});
     this.#reader = null;
+  }
+
+  #inTurn(read) {
+    const result = this.#turn.then(read);
+    this.#turn = result.catch(() => {});
+    return result;
   }
 
   #complete() {
@@ -48,11 +68,11 @@ export class PhotoBytes {
     this.#length += chunk.length;
   }
 
-  async #readMore(wanted) {
+  async #readMore(wanted, signal) {
     if (this.#reader) return this.#readStream(wanted);
     const range = this.#ranges && Number.isFinite(wanted) ? `bytes=${this.#length}-${wanted - 1}`
       : this.#length > 0 && this.#ranges ? `bytes=${this.#length}-` : null;
-    const response = await fetch(this.#url, { headers: range ? { Range: range } : {}, signal: this.#signal });
+    const response = await fetch(this.#url, { headers: range ? { Range: range } : {}, signal });
     if (response.status === 206) {
       const size = /\/(\d+)$/.exec(response.headers.get("content-range") ?? "");
       if (size) this.#total = Number(size[1]);
@@ -77,14 +97,19 @@ export class PhotoBytes {
   }
 
   async #readStream(wanted) {
-    while (this.#length < wanted) {
-      const { done, value } = await this.#reader.read();
-      if (done) {
-        this.#total = this.#length;
-        this.#reader = null;
-        return;
+    try {
+      while (this.#length < wanted) {
+        const { done, value } = await this.#reader.read();
+        if (done) {
+          this.#total = this.#length;
+          this.#reader = null;
+          return;
+        }
+        this.#append(value);
       }
-      this.#append(value);
+    } catch (error) {
+      this.#reader = null;  // a broken or aborted stream: the next read starts a new response
+      throw error;
     }
   }
 }

@@ -1,7 +1,23 @@
-// The lightbox: PhotoSwipe 5 (from npm, served from vendor/) over a gallery's photos. Photos the browser
+// The lightbox: PhotoSwipe 5 (from npm, served from vendor/) over a gallery's photos. This module, and
+// PhotoSwipe's code and stylesheet with it, load when a reader first opens a photo. Photos the browser
 // cannot decode are decoded by the codec workers into a canvas that takes the place of PhotoSwipe's <img>.
-import PhotoSwipe from "./vendor/photoswipe.esm.js";
+import PhotoSwipe from "../vendor/photoswipe.esm.min.js";
 import { decodeInto } from "./photo-painter.js";
+
+const stylesheetUrl = new URL("../vendor/photoswipe.css", import.meta.url).href;
+let stylesheet = null;
+
+// PhotoSwipe's element goes into document.body, so its stylesheet belongs in the document's head.
+function loadStylesheet() {
+  stylesheet ??= new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = stylesheetUrl;
+    link.onload = link.onerror = () => resolve(undefined);  // without it the lightbox still works, unstyled
+    document.head.prepend(link);  // first, so the page's own rules (the caption's) come after it
+  });
+  return stylesheet;
+}
 
 const reducedMotion = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -26,7 +42,7 @@ function registerCaption(pswp) {
 }
 
 // In wasm mode each slide's pixels come from the codec workers, painted into a canvas.
-function decodeSlidesInWasm(pswp, pool) {
+function decodeSlidesInWasm(pswp, services) {
   pswp.on("contentLoadImage", (event) => {
     event.preventDefault();
     const { content } = event;
@@ -35,7 +51,7 @@ function decodeSlidesInWasm(pswp, pool) {
     content.element = canvas;
     content.state = "loading";
     const { src, alt } = content.data;
-    decodeInto(canvas, { img: src, alt }, { pool, priority: 2 })  // full size: the lightbox zooms
+    decodeInto(canvas, { img: src, alt }, { services, priority: 2 })  // full size: the lightbox zooms
       .then(() => content.onLoaded())
       .catch(() => content.onError());
   });
@@ -45,9 +61,11 @@ function decodeSlidesInWasm(pswp, pool) {
  * Opens the lightbox on `slides` at `index`.
  * @param {Array<{ src: string, width: number, height: number, alt?: string, caption?: string }>} slides
  * @param {number} index
- * @param {{ decoder: "native" | "wasm", pool?: object, onChange?: (index: number) => void, onClose?: () => void }} options
+ * @param {{ services: import("../runtime/services.js").Services, onChange?: (index: number) => void,
+ *   onClose?: () => void }} options
  */
-export function openLightbox(slides, index, { decoder, pool, onChange, onClose }) {
+export async function openLightbox(slides, index, { services, onChange, onClose }) {
+  await loadStylesheet();
   const pswp = new PhotoSwipe({
     dataSource: slides,
     index,
@@ -58,7 +76,7 @@ export function openLightbox(slides, index, { decoder, pool, onChange, onClose }
     returnFocus: true,
   });
   registerCaption(pswp);
-  if (decoder === "wasm") decodeSlidesInWasm(pswp, pool);
+  if (services.decoder === "wasm") decodeSlidesInWasm(pswp, services);
   pswp.on("change", () => onChange?.(pswp.currIndex));
   // PhotoSwipe takes keys once its opening transition ends; the class says so (and fades the caption in).
   pswp.on("openingAnimationEnd", () => pswp.element.classList.add("pswp--ready"));

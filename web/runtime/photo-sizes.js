@@ -1,0 +1,77 @@
+// Every photo's size, read once per page life from its first bytes and shared by all the views on the
+// page: an editor that renders again on each keystroke, or two widgets showing the same photo, never
+// probe twice. The bytes the probe read stay with the photo, so a decode in wasm goes on from them
+// instead of fetching the file again from byte 0; once a photo has been read whole they are let go.
+import { PhotoBytes } from "./photo-bytes.js";
+
+/** The first request: it holds the header of every AVIF file we have seen. */
+export const PROBE_BYTES = 4096;
+/** A header that asks for more than this is refused rather than fetched. */
+export const MAX_HEADER_BYTES = 1 << 20;
+
+export class PhotoSizes {
+  #stills;
+  #photos = new Map();  // url -> { size: Promise<{ width, height }>, bytes: PhotoBytes | null }
+
+  /** @param {{ probeAvif: (bytes: Uint8Array, options?: { complete?: boolean }) => any }} stills */
+  constructor(stills) {
+    this.#stills = stills;
+  }
+
+  /**
+   * The photo's size as shown (rotation and crop applied). Rejects, saying why, when its header
+   * cannot be read; asked again, the same answer comes back without a request.
+   * @param {string} url
+   * @returns {Promise<{ width: number, height: number }>}
+   */
+  sizeOf(url) {
+    return this.#photo(url).size;
+  }
+
+  /**
+   * The photo's whole file, going on from the bytes already read.
+   * @param {string} url
+   * @param {{ signal?: AbortSignal }} [options]
+   * @returns {Promise<Uint8Array>}
+   */
+  async read(url, { signal } = {}) {
+    const photo = this.#photo(url);
+    photo.bytes ??= new PhotoBytes(url);
+    const bytes = await photo.bytes.all({ signal });
+    photo.bytes = null;  // the caller has the file now; holding it here would keep every photo in memory
+    return bytes;
+  }
+
+  #photo(url) {
+    let photo = this.#photos.get(url);
+    if (!photo) {
+      photo = { size: null, bytes: new PhotoBytes(url) };
+      photo.size = this.#probe(photo.bytes);
+      photo.size.catch(() => {});  // a failure is the caller's to show, when it asks
+      this.#photos.set(url, photo);
+    }
+    return photo;
+  }
+
+  async #probe(bytes) {
+    try {
+      let wanted = PROBE_BYTES;
+      for (;;) {
+        const head = await bytes.head(wanted);
+        const result = this.#stills.probeAvif(head.bytes, { complete: head.complete });
+        if (result.error) throw new Error(result.error);
+        if (!result.needMore) return { width: result.displayWidth, height: result.displayHeight };
+        // An answer that asks for no more than is read would ask again forever.
+        if (result.needMore <= head.bytes.length) {
+          throw new Error(`the AVIF header asks for ${result.needMore} bytes with ${head.bytes.length} read`);
+        }
+        if (result.needMore > MAX_HEADER_BYTES) {
+          throw new Error(`the AVIF header is larger than ${MAX_HEADER_BYTES} bytes`);
+        }
+        wanted = result.needMore;
+      }
+    } finally {
+      bytes.release();
+    }
+  }
+}

@@ -1,0 +1,165 @@
+// The stills JS API: createStills() loads the core wasm module and returns plain functions over it.
+// Works in browsers, module workers and node 20 with no arguments.
+import createStillsCore from "./stills-core.js";
+import { visibleRangeOf } from "./visible-range.js";
+import { instantiate } from "./wasm-module.js";
+
+const coreWasmUrl = new URL("./stills-core.wasm", import.meta.url);
+const codecWasmUrl = new URL("./stills-codec.wasm", import.meta.url);
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// Text goes into wasm as UTF-8 bytes and comes back as a view of UTF-8 bytes in wasm memory.
+function utf8(input) {
+  return typeof input === "string" ? encoder.encode(input) : input;
+}
+
+function asText(input) {
+  if (typeof input === "string") return input;
+  return ArrayBuffer.isView(input) ? decoder.decode(input) : String(input);
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+// What parsePost returns if the core itself fails (it does not on any input we know of; this keeps a
+// page alive should memory run out): the text, escaped, and an error saying so.
+function failedPost(input, error) {
+  return {
+    meta: { title: null, excerpt: null, cardCover: null, date: null, timestamp: null, location: null, tags: [] },
+    galleries: [],
+    blocks: [{ type: "html", html: `<pre>${escapeHtml(asText(input))}</pre>` }],
+    diagnostics: [{ severity: "error", message: `the post could not be parsed: ${error.message}`, line: 1, column: 1 }],
+  };
+}
+
+/**
+ * @param {{ coreWasmUrl?: string | URL }} [options]
+ */
+export async function createStills(options = {}) {
+  const wasmUrl = new URL(options.coreWasmUrl ?? coreWasmUrl, coreWasmUrl);
+  const core = await instantiate(createStillsCore, wasmUrl);
+
+  // The codec module (libavif + dav1d) is loaded on the first decode only: pages whose browser decodes
+  // AVIF itself never fetch it.
+  let codec = null;
+  const loadCodec = () => {
+    codec ??= import("./stills-codec.js")
+      .then(({ default: createStillsCodec }) => instantiate(createStillsCodec, codecWasmUrl))
+      .catch((error) => {
+        codec = null;  // a later decode tries again
+        throw error;
+      });
+    return codec;
+  };
+
+  return {
+    /**
+     * Parses a post file (a string, or its UTF-8 bytes). Never throws on bad content: problems are in
+     * `diagnostics`, with 1-based line and column in the file.
+     * @param {string | Uint8Array} text
+     * @param {{ url?: string, base?: string }} [options] url: where the post was fetched from (relative
+     *   URLs resolve against it); base: the site's root, for root-relative paths such as /assets/x.avif
+     */
+    parsePost(text, { url = "", base = "" } = {}) {
+      try {
+        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base), false)));
+      } catch (error) {
+        return failedPost(text, error);
+      }
+    },
+
+    /**
+     * Reads only a post's frontmatter: `meta`, `galleries` and the frontmatter's diagnostics, with no
+     * Markdown rendered (`blocks` is empty). What an index page needs, at a fraction of the cost.
+     * @param {string | Uint8Array} text
+     * @param {{ url?: string, base?: string }} [options] as for parsePost
+     */
+    parseFrontmatter(text, { url = "", base = "" } = {}) {
+      try {
+        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base), true)));
+      } catch (error) {
+        return { ...failedPost(text, error), blocks: [] };
+      }
+    },
+
+    /**
+     * Markdown to HTML. `plain: true` gives plain CommonMark HTML as the reference renderer writes it
+     * (no extensions, ids or added attributes); otherwise the post renderer's HTML (GFM, heading ids,
+     * lazy images, URLs resolved against `url`/`base`). Unsafe URL schemes are dropped in both.
+     * @param {string | Uint8Array} text
+     * @param {{ plain?: boolean, url?: string, base?: string }} [options]
+     */
+    renderMarkdown(text, { plain = false, url = "", base = "" } = {}) {
+      return decoder.decode(core.renderMarkdown(utf8(text), Boolean(plain), String(url), String(base)));
+    },
+
+    /**
+     * Parses a YAML file (such as content/index.yaml) as a JS reader would type it.
+     * @param {string | Uint8Array} text
+     * @returns {{ value: any, diagnostics: Array<{severity: string, message: string, line: number, column: number}> }}
+     */
+    parseYaml(text) {
+      return JSON.parse(decoder.decode(core.parseYaml(utf8(text))));
+    },
+
+    /**
+     * Lays a gallery out from its photos' aspect ratios (width / height), before any pixel arrives.
+     * Modes: "rows" (justified, optimal breaks), "columns" (masonry), "grid" (uniform cropped cells).
+     * A ratio that is not a positive number lays out as a square. Throws a RangeError for options
+     * that allow no layout (no width, unknown mode).
+     * @param {Float64Array | number[]} aspectRatios
+     * @param {{ mode?: "rows" | "columns" | "grid", width: number, rowHeight?: number, minRowHeight?: number,
+     *   maxRowHeight?: number, spacing?: number, spacingX?: number, spacingY?: number, padding?: number,
+     *   lastRow?: "left" | "justify" | "center" | "hide", justifyThreshold?: number, orphanPenalty?: number,
+     *   panoramaRatio?: number, panoramas?: Uint8Array, maxPerRow?: number, devicePixelRatio?: number,
+     *   columns?: number, minColumnWidth?: number, cellAspectRatio?: number, focalPoints?: Float64Array }} options
+     * @returns {{ boxes: Float64Array, rows: Int32Array, crops?: Float64Array, height: number, hidden: number,
+     *   visibleRange: (top: number, bottom: number) => [number, number] }}
+     */
+    layout(aspectRatios, options) {
+      const result = core.layout(aspectRatios, options ?? {});
+      if (result.error) throw new RangeError(`stills.layout: ${result.error}`);
+      result.visibleRange = visibleRangeOf(result.boxes);
+      return result;
+    },
+
+    /**
+     * What a photo's first bytes say about it, without decoding: enough to lay it out. Pass the bytes
+     * read so far; `{ needMore: n }` asks for the first n bytes. With `complete: true` the bytes are
+     * the whole file, and a header cut short is an error.
+     * @param {Uint8Array} bytes
+     * @param {{ complete?: boolean }} [options]
+     * @returns {{ width: number, height: number, displayWidth: number, displayHeight: number,
+     *   rotation: 0 | 90 | 180 | 270, mirror: -1 | 0 | 1, bitDepth: number, hasAlpha: boolean }
+     *   | { needMore: number } | { error: string }}
+     */
+    probeAvif(bytes, { complete = false } = {}) {
+      return core.probeAvif(bytes, Boolean(complete));
+    },
+
+    /**
+     * Decodes an AVIF file to RGBA (8-bit, straight alpha) as it is shown: clean aperture, rotation and
+     * mirroring applied, and scaled down by area averaging to fit maxWidth x maxHeight when larger.
+     * Rejects with an Error saying what is wrong for a file that cannot be decoded, or one larger than
+     * pixelLimit pixels (0: the decoder's own limit, the one place it is set).
+     * @param {Uint8Array} bytes the whole file
+     * @param {{ maxWidth?: number, maxHeight?: number, pixelLimit?: number }} [options]
+     * @returns {Promise<{ width: number, height: number, data: Uint8ClampedArray, decodeMs: number,
+     *   convertMs: number }>} decodeMs: time in AV1 decoding; convertMs: colour conversion and the rest
+     */
+    async decodeAvif(bytes, { maxWidth = 0, maxHeight = 0, pixelLimit = 0 } = {}) {
+      const result = (await loadCodec()).decodeAvif(bytes, maxWidth, maxHeight, pixelLimit);
+      if (result.error) throw new Error(result.error);
+      return result;
+    },
+
+    /** Bytes of wasm memory the modules hold (memory only grows: a leak shows as growth). */
+    async memoryBytes() {
+      const loadedCodec = codec && (await codec);
+      return core.HEAP8.buffer.byteLength + (loadedCodec ? loadedCodec.HEAP8.buffer.byteLength : 0);
+    },
+  };
+}

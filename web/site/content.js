@@ -1,0 +1,65 @@
+// The site's content, fetched as a static host serves it: content/index.yaml (read once per page life)
+// lists the posts and holds the site's settings; each post is fetched when it is shown.
+import { readSettings } from "./settings.js";
+import { postHref, slugOf } from "./routes.js";
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`.trim());
+  return response.text();
+}
+
+/**
+ * @param {Awaited<ReturnType<typeof import("../runtime/stills.js").createStills>>} stills
+ * @param {URL} base the site's root
+ */
+export function createContent(stills, base) {
+  let index = null;
+
+  const readIndex = async () => {
+    const text = await fetchText(new URL("index.yaml", base));
+    const { value, diagnostics } = stills.parseYaml(text);
+    const posts = Array.isArray(value?.posts) ? value.posts.filter((p) => typeof p === "string") : [];
+    const { settings, diagnostics: problems } = readSettings(value, text, base);
+    // Links in posts to a listed post's file lead to its route instead.
+    const routes = new Map(posts.map((path) => [new URL(path, base).href, postHref(slugOf(path))]));
+    return { posts, settings, routes, diagnostics: [...diagnostics, ...problems] };
+  };
+
+  const fetchPost = async (path, parse) => {
+    const url = new URL(path, base);
+    return parse(await fetchText(url), { url: url.href, base: base.href });
+  };
+
+  return {
+    /** The index, once per page life (a failed fetch is tried again next time). */
+    index() {
+      index ??= readIndex().catch((error) => {
+        index = null;
+        throw error;
+      });
+      return index;
+    },
+    /** @param {string} path a post as index.yaml lists it */
+    post: (path) => fetchPost(path, stills.parsePost),
+    /** @param {string} path only the frontmatter, for the index page */
+    frontmatter: (path) => fetchPost(path, stills.parseFrontmatter),
+  };
+}
+
+/**
+ * Where a link in a post leads on this site: a listed post's file goes to its route.
+ * @param {Map<string, string>} routes
+ * @returns {(href: string) => string | null}
+ */
+export function linkToRoute(routes) {
+  return (href) => {
+    try {
+      const url = new URL(href);
+      url.hash = url.search = "";
+      return routes.get(url.href) ?? null;
+    } catch {
+      return null;
+    }
+  };
+}

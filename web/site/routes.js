@@ -1,0 +1,31 @@
+// Hash routes, so a static host serves every page from index.html without rewrites, at its root or in
+// a sub-folder:   #/ the index · #/tag/NAME the index for a tag · #/SLUG a post ·
+//                 #/SLUG/GALLERY/N the post with its gallery's Nth photo (from 1) open in the lightbox
+// A hash that is not a route (a bad percent-escape such as #/%) is { page: "missing" }.
+
+/**
+ * @param {string} hash
+ * @returns {{ page: "index", tag: string | null } | { page: "missing" }
+ *   | { page: "post", slug: string, open: { gallery: string, index: number } | null }}
+ */
+export function parseRoute(hash) {
+  let parts;
+  try {
+    parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { page: "missing" };
+  }
+  if (parts.length === 0) return { page: "index", tag: null };
+  if (parts[0] === "tag" && parts.length > 1) return { page: "index", tag: parts[1] };
+  const photo = Number(parts[2]);
+  const open = parts[1] && Number.isInteger(photo) && photo >= 1 ? { gallery: parts[1], index: photo - 1 } : null;
+  return { page: "post", slug: parts[0], open };
+}
+
+export const postHref = (/** @type {string} */ slug) => `#/${encodeURIComponent(slug)}`;
+export const tagHref = (/** @type {string} */ tag) => `#/tag/${encodeURIComponent(tag)}`;
+export const photoHref = (/** @type {string} */ slug, /** @type {string} */ gallery, /** @type {number} */ index) =>
+  `#/${encodeURIComponent(slug)}/${encodeURIComponent(gallery)}/${index + 1}`;
+
+/** A post's slug: its file name without the extension. */
+export const slugOf = (/** @type {string} */ path) => path.replace(/^.*\//, "").replace(/\.md$/, "");
