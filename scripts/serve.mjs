@@ -12,11 +12,33 @@ function notFound(response) {
   response.end("not found\n");
 }
 
+// A path with a segment starting with "." (.git, .env, ../) is never served.
+function isHidden(url) {
+  try {
+    return decodeURIComponent(new URL(url, "http://x").pathname).split("/").some((part) => part.startsWith("."));
+  } catch {
+    return true;  // a bad percent-escape names no file of ours
+  }
+}
+
+// A Range that is not one well-formed byte range with its last byte at or after its first is ignored,
+// as RFC 9110 allows: the whole file is sent. (sirv would throw on bytes=500-100 and end the server.)
+function dropBadRange(request) {
+  const range = request.headers.range;
+  if (range === undefined) return;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+  const [first, last] = match ? [match[1], match[2]] : ["", ""];
+  if (!match || (first === "" && last === "") || (first !== "" && last !== "" && Number(last) < Number(first))) {
+    delete request.headers.range;
+  }
+}
+
 // `prefix`: serve the site from a sub-folder (say "/blog/") instead of the root, as many hosts do.
 export function startServer({ port = 8080, host = "127.0.0.1", prefix = "/" } = {}) {
   const roots = ["dist", "content"].map((dir) => sirv(root + dir, { dev: true, dotfiles: false, gzip: true, brotli: true }));
   const server = http.createServer((request, response) => {
-    if (!request.url.startsWith(prefix)) return notFound(response);
+    if (!request.url.startsWith(prefix) || isHidden(request.url)) return notFound(response);
+    dropBadRange(request);
     request.url = "/" + request.url.slice(prefix.length);
     let next = 0;
     const tryNext = () => {

@@ -9,13 +9,15 @@ import { startServer } from "../../scripts/serve.mjs";
 const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-export async function startBrowser({ prefix = "/" } = {}) {
+// `timezoneId`: the reader's time zone (Chromium's own by default).
+export async function startBrowser({ prefix = "/", timezoneId } = {}) {
   const server = await startServer({ port: 0, prefix });
   const profile = await mkdtemp(join(tmpdir(), "stills-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: chromiumArgs,
     headless: true,
+    timezoneId,
   });
   const origin = `http://127.0.0.1:${server.address().port}${prefix.replace(/\/$/, "")}`;
   return {

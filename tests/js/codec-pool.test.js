@@ -81,3 +81,26 @@ test("a job that crashes its worker twice fails; a decoding error fails at once"
   await assert.rejects(pool.decode(bytes(6)), /not a readable AVIF/);
   assert.equal((await pool.decode(bytes(5))).data[0], 5);
 });
+
+test("dispose() ends every worker and rejects running, queued and later decodes", async () => {
+  const terminated = [];
+  const pool = new CodecPool({ size: 2, workerUrl: new URL("file:///w.js") });
+  await pool.decode(bytes(1));  // one worker started and idle
+  const pending = [2, 3, 4].map((v) => pool.decode(bytes(v)));
+  assert.equal(pool.workers, 2);
+  const original = ScriptedWorker.prototype.terminate;
+  ScriptedWorker.prototype.terminate = function () {
+    terminated.push(this.name);
+    original.call(this);
+  };
+  try {
+    pool.dispose();
+  } finally {
+    ScriptedWorker.prototype.terminate = original;
+  }
+  for (const decode of pending) await assert.rejects(decode, { name: "AbortError", message: /disposed/ });
+  assert.deepEqual(terminated.sort(), ["worker 1", "worker 2"]);
+  assert.equal(pool.workers, 0);
+  await assert.rejects(pool.decode(bytes(5)), { name: "AbortError" });
+  assert.equal(started, 2, "no worker starts after dispose");
+});

@@ -116,7 +116,7 @@ TEST_CASE("needMore until the meta box is whole; complete files cut short are er
   AvifProbe probe = probe_avif(file.data(), have);
   for (int steps = 0; probe.status == AvifProbe::Status::NeedMore && steps < 10; ++steps) {
     CHECK(probe.need > have);
-    have = std::min(probe.need, file.size());
+    have = static_cast<std::size_t>(std::min<std::uint64_t>(probe.need, file.size()));
     probe = probe_avif(file.data(), have);
   }
   CHECK(probe.status == AvifProbe::Status::Ok);
@@ -124,6 +124,27 @@ TEST_CASE("needMore until the meta box is whole; complete files cut short are er
   probe = probe_avif(file.data(), 40, true);
   CHECK(probe.status == AvifProbe::Status::Invalid);
   CHECK(probe.error.find("ends at byte 40") != std::string::npos);
+}
+
+TEST_CASE("a box that claims to end near 4 GB asks for more than that, not for a wrapped few bytes") {
+  // ftyp, then a box with a 64-bit size ending 8 bytes short of 2^32: its end + 16 wraps in a 32-bit
+  // size_t (wasm), where the probe once asked for 8 bytes it already had.
+  Bytes ftyp;
+  put(ftyp, "avif");
+  put32(ftyp, 0);
+  put(ftyp, "mif1avif");
+  Bytes file = box("ftyp", ftyp);
+  std::uint64_t start = file.size();
+  std::uint64_t large = 0x1'0000'0000ull - 8 - start;
+  put32(file, 1);
+  put(file, "free");
+  put32(file, static_cast<std::uint32_t>(large >> 32));
+  put32(file, static_cast<std::uint32_t>(large));
+  file.resize(file.size() + 64, 0);
+  AvifProbe probe = probe_avif(file.data(), file.size());
+  REQUIRE(probe.status == AvifProbe::Status::NeedMore);
+  CHECK(probe.need == 0x1'0000'0000ull + 8);
+  CHECK(probe.need > file.size());
 }
 
 TEST_CASE("mutated and truncated headers never read out of bounds") {

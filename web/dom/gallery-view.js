@@ -88,6 +88,7 @@ export class GalleryView {
   attach() {
     if (this.#attached) return;
     this.#attached = true;
+    for (const photo of this.#photos) if (photo.failed) this.#reportFailure(photo);  // failed while sizing
     this.#layout(this.element.clientWidth);
     this.#resizeObserver = new ResizeObserver(([entry]) => this.#layout(Math.round(entry.contentRect.width)));
     this.#resizeObserver.observe(this.element);
@@ -96,11 +97,15 @@ export class GalleryView {
       return;
     }
     this.#intersectionObserver = new IntersectionObserver((entries) => {
+      const wanted = [];
       for (const entry of entries) {
         const photo = this.#photos[Number(/** @type {HTMLElement} */ (entry.target).dataset.index)];
-        if (entry.isIntersecting) this.#paintWasm(photo, decodePriority(entry.boundingClientRect, innerHeight));
+        if (entry.isIntersecting) wanted.push({ photo, priority: decodePriority(entry.boundingClientRect, innerHeight) });
         else photo.controller?.abort(new DOMException("the photo left the page", "AbortError"));
       }
+      // Asked in priority order too: the first decode starts at once, before the pool can compare.
+      wanted.sort((a, b) => b.priority - a.priority);
+      for (const { photo, priority } of wanted) this.#paintWasm(photo, priority);
     }, { rootMargin: "50% 0px" });
     for (const photo of this.#photos) if (!photo.failed && !photo.shown) this.#intersectionObserver.observe(photo.figure);
   }
@@ -168,7 +173,7 @@ export class GalleryView {
     this.#frame.append(figure);
     const size = image.width > 0 && image.height > 0 ? { width: image.width, height: image.height } : null;
     return { image, index, figure, size, ratio: size ? size.width / size.height : null, box: null,
-      controller: null, shown: false, failed: null };
+      controller: null, shown: false, failed: null, reported: false };
   }
 
   #slides() {
@@ -228,6 +233,12 @@ export class GalleryView {
   #fail(photo, error) {
     photo.failed = error;
     showError(photo.figure, photo.image, error);
-    emit(photo.figure, EVENTS.photoFailed, { gallery: this.id, index: photo.index, src: photo.image.img, error });
+    if (this.#attached) this.#reportFailure(photo);  // else once attached, where a listener can hear it
+  }
+
+  #reportFailure(photo) {
+    if (photo.reported) return;
+    photo.reported = true;
+    emit(photo.figure, EVENTS.photoFailed, { gallery: this.id, index: photo.index, src: photo.image.img, error: photo.failed });
   }
 }

@@ -30,7 +30,7 @@ function renderHeader(meta, tagHref) {
 function sanitized(html, linkHref) {
   const fragment = DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
   // A wide table scrolls inside the text column (keyboard too) instead of widening a phone's page.
-  for (const table of fragment.querySelectorAll(":scope > table")) {
+  for (const table of [...fragment.children].filter((child) => child.localName === "table")) {
     const scroll = element("div", "table-scroll");
     scroll.tabIndex = 0;
     table.replaceWith(scroll);

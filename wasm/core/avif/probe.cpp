@@ -340,7 +340,8 @@ bool is_avif_brand(std::uint32_t brand) { return brand == fourcc("avif") || bran
 }  // namespace
 
 AvifProbe probe_avif(const std::uint8_t* data, std::size_t size, bool complete) {
-  auto need_more = [&](std::size_t need) {
+  // In 64 bits: a box that claims to end near the top of a 32-bit size_t must not wrap to a small need.
+  auto need_more = [&](std::uint64_t need) {
     if (complete) {
       return invalid("the file ends at byte " + std::to_string(size) + " but its header needs " + std::to_string(need) +
                      " bytes");
@@ -379,7 +380,7 @@ AvifProbe probe_avif(const std::uint8_t* data, std::size_t size, bool complete) 
       return describe(data, meta);
     }
     first = false;
-    if (box->end >= size) return need_more(box->end + 16);
+    if (box->end >= size) return need_more(std::uint64_t(box->end) + 16);
     reader.skip(box->end - reader.pos());
   }
 }

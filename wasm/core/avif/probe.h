@@ -14,7 +14,7 @@ struct AvifInfo {
   std::uint32_t display_width = 0;  // after the clean aperture ('clap'), then the rotation ('irot')
   std::uint32_t display_height = 0;
   int rotation = 0;   // degrees anti-clockwise: 0, 90, 180 or 270
-  int mirror = -1;    // 'imir' axis: -1 none, 0 left-right, 1 top-bottom
+  int mirror = -1;    // 'imir' axis: -1 none, 0 top and bottom exchanged, 1 left and right exchanged
   int bit_depth = 8;  // 8, 10 or 12
   bool has_alpha = false;
 };
@@ -23,7 +23,8 @@ struct AvifProbe {
   enum class Status { Ok, NeedMore, Invalid };
   Status status;
   AvifInfo info;         // when Ok
-  std::size_t need = 0;  // when NeedMore: how many bytes from the file's start the answer needs
+  std::uint64_t need = 0;  // when NeedMore: how many bytes from the file's start the answer needs (more
+                           // than `size`, even where that exceeds what size_t can count)
   std::string error;     // when Invalid
 };
 
