@@ -25,5 +25,6 @@ cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
 cp node_modules/photoswipe/dist/photoswipe.esm.min.js node_modules/photoswipe/dist/photoswipe.css dist/vendor/
 cp node_modules/photoswipe/LICENSE dist/vendor/photoswipe.LICENSE
 node scripts/modulepreload.mjs dist/index.html site/main.js
+node_modules/.bin/tsc -p tsconfig.types.json  # dist/stills.d.ts, from the API's JSDoc
 node scripts/precompress.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

@@ -8,6 +8,7 @@ scripts/setup.sh test
 mkdir -p build
 
 echo "== native unit tests"
+scripts/build-dav1d.sh "$root/build/native-deps/dav1d" --native
 cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTILLS_SANITIZE=ON >build/native-configure.log 2>&1 ||
   { cat build/native-configure.log; exit 1; }
 cmake --build build/native
@@ -16,6 +17,10 @@ ctest --test-dir build/native --output-on-failure
 echo "== wasm build and unit tests"
 scripts/build.sh --with-tests
 ctest --test-dir build/wasm --output-on-failure
+
+echo "== JSDoc types (tsc --checkJs)"
+node_modules/.bin/tsc -p .
+echo "tsc: no type errors in web/"
 
 echo "== JS API and browser tests"
 node --test --test-timeout=180000 --test-reporter=spec tests/js/ tests/e2e/

@@ -37,12 +37,22 @@ test("click opens, arrows move, Escape closes and gives focus back", async () =>
   assert.deepEqual(problems, []);
 });
 
-test("a photo's address opens it directly, with its caption", async () => {
+test("a photo's address opens it directly, with its caption; Back closes it on the post", async () => {
   const { page, problems } = await openPage(browser.context, `${browser.origin}/#/water-and-wood/boats/1`);
   await opened(page);
   assert.equal((await counter(page)).replace(/\s/g, ""), "1/2");
   assert.equal(await page.locator(".pswp__caption").textContent(), "Evening, the last boats in.");
-  await page.goBack();  // to the index or the post without a photo: the lightbox goes
+  await page.keyboard.press("Escape");
+  await page.locator(".pswp").waitFor({ state: "detached" });
+  assert.equal(await hash(page), "#/water-and-wood");
+  // Opened from the post, Back goes to the post with the lightbox gone.
+  await page.locator("#boats .photo").nth(1).click();
+  await opened(page);
+  assert.equal(await hash(page), "#/water-and-wood/boats/2");
+  await page.goBack();
+  await page.locator(".pswp").waitFor({ state: "detached" });
+  assert.equal(await hash(page), "#/water-and-wood");
+  assert.equal(await page.locator("h1.post-title").textContent(), "Water and Wood");
   assert.deepEqual(problems, []);
 });
 

@@ -155,3 +155,19 @@ test("a hash that is no route shows “not found”", async () => {
   await page.waitForFunction(() => document.querySelector(".message p")?.textContent.includes("no page"));
   assert.deepEqual(problems, []);
 });
+
+test("index.yaml is fetched once per page life, however many pages are shown", async () => {
+  const { page, problems } = await openPage(browser.context, "about:blank");
+  const fetched = [];
+  page.on("request", (request) => request.url().endsWith("/index.yaml") && fetched.push(request.url()));
+  await page.goto(`${browser.origin}/`);
+  await page.locator(".cards").waitFor();
+  for (const hash of ["#/water-and-wood", "#/", "#/tag/bnw", "#/kalatozov-stills", "#/no-such-post"]) {
+    await page.evaluate((hash) => (location.hash = hash), hash);
+    await page.waitForFunction(() => !document.querySelector("main > .loading"));
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await page.locator(".message h1").textContent(), "Not found");
+  assert.equal(fetched.length, 1, fetched.join(", "));
+  assert.deepEqual(problems, []);
+});

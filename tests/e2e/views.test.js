@@ -119,3 +119,35 @@ test("photos in the viewport decode before those only near it, nearest first aft
   assert.deepEqual(distances, [...distances].sort((a, b) => a - b), `in view first, then nearest first: ${distances.join(" ")}`);
   assert.deepEqual(problems, []);
 });
+
+test("attach and detach are idempotent, and a detached gallery attaches again and keeps its photos", async () => {
+  const { page, problems } = await openPage(browser.context, `${browser.origin}/?decoder=wasm#/water-and-wood`);
+  await page.locator("article.post").waitFor();
+  const result = await page.evaluate(async () => {
+    const [{ createServices }, { GalleryView }] = await Promise.all([import("/runtime/services.js"), import("/dom/gallery-view.js")]);
+    const services = await createServices({ decoder: "wasm" });
+    const images = ["kalatozov-stills-1", "kalatozov-stills-2"].map((n) => ({ img: `/assets/photos/kalatozov-stills/${n}.avif`, alt: null, caption: null, width: null, height: null }));
+    const view = new GalleryView({ id: "again", title: null, images }, { services });
+    let laidOut = 0;
+    view.element.addEventListener("stills:gallery-laid-out", () => laidOut++);
+    await view.prepare();
+    document.querySelector("main").prepend(view.element);
+    const painted = () => view.element.querySelectorAll("canvas").length;
+    view.attach();
+    view.attach();
+    await new Promise((resolve) => { const wait = () => (painted() === 2 ? resolve() : setTimeout(wait, 20)); wait(); });
+    const canvases = [...view.element.querySelectorAll("canvas")];
+    view.detach();
+    view.detach();
+    view.element.remove();
+    document.querySelector("main").append(view.element);
+    view.attach();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const same = [...view.element.querySelectorAll("canvas")].every((canvas, i) => canvas === canvases[i]);
+    view.detach();
+    services.dispose();
+    return { laidOut, painted: painted(), same, workers: services.pool.workers };
+  });
+  assert.deepEqual(result, { laidOut: 1, painted: 2, same: true, workers: 0 });
+  assert.deepEqual(problems, []);
+});

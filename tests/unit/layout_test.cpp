@@ -239,10 +239,23 @@ TEST_CASE("one very tall photo is held at the bound and centred") {
   LayoutOptions options;
   options.width = 800;
   options.row_height = 200;
-  LayoutResult r = layout({0.01, 1.5, 1.5, 1.5}, options);
+  options.max_per_row = 1;
+  // Alone in a row that is not the last, it would need 80,000 px of height to fill the width: it is held
+  // at twice the target and centred; the last row after it keeps the target height, at the left.
+  LayoutResult r = layout({0.01, 1.5}, options);
   REQUIRE(r.error.empty());
   Box tall = box(r, 0);
-  CHECK(tall.h <= 250 + 1e-9);
+  CHECK(tall.h == doctest::Approx(400));
+  CHECK(tall.w == doctest::Approx(4));
+  CHECK(tall.x == doctest::Approx((800 - 4) / 2.0));
+  CHECK(box(r, 1).y == doctest::Approx(400 + options.spacing_y));
+  CHECK(box(r, 1).h == doctest::Approx(200));
+  CHECK(box(r, 1).x == doctest::Approx(0));
+  // An explicit bound holds it there.
+  options.max_row_height = 300;
+  r = layout({0.01, 1.5}, options);
+  CHECK(box(r, 0).h == doctest::Approx(300));
+  CHECK(box(r, 0).x == doctest::Approx((800 - 3) / 2.0));
 }
 
 TEST_CASE("columns: each photo goes to the shortest column") {

@@ -78,7 +78,8 @@ val typed_array_copy(const char* type, const std::vector<T>& values) {
   return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
 }
 
-// layout(aspectRatios, options) -> { boxes, rows, crops, height, hidden } or { error }
+// layout(aspectRatios, options) -> { boxes, rows, crops, height, hidden } or { error }. An option not
+// given keeps LayoutOptions' default: the defaults live in layout.h only.
 val layout_gallery(const val& ratios, const val& options) {
   static const char* const kModes[] = {"rows", "columns", "grid"};
   static const char* const kLastRows[] = {"left", "justify", "center", "hide"};
@@ -93,23 +94,23 @@ val layout_gallery(const val& ratios, const val& options) {
   }
   o.mode = static_cast<stills::LayoutMode>(mode);
   o.last_row = static_cast<stills::LastRow>(last_row);
-  o.width = number(options, "width", 0);
+  o.width = number(options, "width", o.width);
   o.row_height = number(options, "rowHeight", o.row_height);
-  o.min_row_height = number(options, "minRowHeight", 0);
-  o.max_row_height = number(options, "maxRowHeight", 0);
+  o.min_row_height = number(options, "minRowHeight", o.min_row_height);
+  o.max_row_height = number(options, "maxRowHeight", o.max_row_height);
   double spacing = number(options, "spacing", o.spacing_x);
   o.spacing_x = number(options, "spacingX", spacing);
   o.spacing_y = number(options, "spacingY", spacing);
-  o.padding = number(options, "padding", 0);
+  o.padding = number(options, "padding", o.padding);
   o.justify_threshold = number(options, "justifyThreshold", o.justify_threshold);
   o.orphan_penalty = number(options, "orphanPenalty", o.orphan_penalty);
-  o.panorama_ratio = number(options, "panoramaRatio", 0);
+  o.panorama_ratio = number(options, "panoramaRatio", o.panorama_ratio);
   o.panoramas = numbers<std::uint8_t>(options, "panoramas");
-  o.max_per_row = static_cast<int>(number(options, "maxPerRow", 0));
-  o.device_pixel_ratio = number(options, "devicePixelRatio", 0);
-  o.columns = static_cast<int>(number(options, "columns", 0));
+  o.max_per_row = static_cast<int>(number(options, "maxPerRow", o.max_per_row));
+  o.device_pixel_ratio = number(options, "devicePixelRatio", o.device_pixel_ratio);
+  o.columns = static_cast<int>(number(options, "columns", o.columns));
   o.min_column_width = number(options, "minColumnWidth", o.min_column_width);
-  o.cell_aspect_ratio = number(options, "cellAspectRatio", 1);
+  o.cell_aspect_ratio = number(options, "cellAspectRatio", o.cell_aspect_ratio);
   o.focal_points = numbers<double>(options, "focalPoints");
 
   stills::LayoutResult layout = stills::layout(emscripten::convertJSArrayToNumberVector<double>(ratios), o);

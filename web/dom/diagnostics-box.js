@@ -7,7 +7,7 @@ import { element } from "./element.js";
  */
 export function renderDiagnostics(diagnostics, fileName = "the post") {
   const worst = diagnostics.some((d) => d.severity === "error") ? "error" : "warning";
-  const box = element("aside", `diagnostics ${worst}`);
+  const box = element("div", `diagnostics ${worst}`);  // an <aside> may not be an alert
   box.setAttribute("role", worst === "error" ? "alert" : "status");
   const count = diagnostics.length;
   const title = element("p", "diagnostics-title", `${count} problem${count === 1 ? "" : "s"} in ${fileName}`);

@@ -36,19 +36,25 @@ export function decodePriority({ top, bottom }, viewportHeight) {
 /**
  * @typedef {{ img: string, alt: string | null, caption: string | null, width: number | null,
  *   height: number | null }} GalleryImage
+ * @typedef {{ image: GalleryImage, index: number, figure: HTMLElement, size: { width: number, height: number } | null,
+ *   ratio: number | null, box: { w: number, h: number } | null, controller: AbortController | null, shown: boolean,
+ *   failed: unknown, reported: boolean }} Photo
  */
 
 export class GalleryView {
   #services;
   #layoutOptions;
   #onActivate;
-  #lightbox = null;  // a promise of the open PhotoSwipe while it is open
+  /** @type {Promise<import("photoswipe").default | null> | null} a promise of the open PhotoSwipe, while open */
+  #lightbox = null;
   #frame;
   #photos;
   #title;
   #width = 0;
   #attached = false;
+  /** @type {ResizeObserver | null} */
   #resizeObserver = null;
+  /** @type {IntersectionObserver | null} */
   #intersectionObserver = null;
 
   /**
@@ -90,13 +96,14 @@ export class GalleryView {
     this.#attached = true;
     for (const photo of this.#photos) if (photo.failed) this.#reportFailure(photo);  // failed while sizing
     this.#layout(this.element.clientWidth);
-    this.#resizeObserver = new ResizeObserver(([entry]) => this.#layout(Math.round(entry.contentRect.width)));
-    this.#resizeObserver.observe(this.element);
+    const resizeObserver = new ResizeObserver(([entry]) => this.#layout(Math.round(entry.contentRect.width)));
+    resizeObserver.observe(this.element);
+    this.#resizeObserver = resizeObserver;
     if (this.#services.decoder === "native") {
       for (const photo of this.#photos) if (!photo.failed && !photo.shown) this.#paintNative(photo);
       return;
     }
-    this.#intersectionObserver = new IntersectionObserver((entries) => {
+    const intersectionObserver = new IntersectionObserver((entries) => {
       const wanted = [];
       for (const entry of entries) {
         const photo = this.#photos[Number(/** @type {HTMLElement} */ (entry.target).dataset.index)];
@@ -107,7 +114,8 @@ export class GalleryView {
       wanted.sort((a, b) => b.priority - a.priority);
       for (const { photo, priority } of wanted) this.#paintWasm(photo, priority);
     }, { rootMargin: "50% 0px" });
-    for (const photo of this.#photos) if (!photo.failed && !photo.shown) this.#intersectionObserver.observe(photo.figure);
+    for (const photo of this.#photos) if (!photo.failed && !photo.shown) intersectionObserver.observe(photo.figure);
+    this.#intersectionObserver = intersectionObserver;
   }
 
   /** Stops all the gallery's work (observers, decodes, the lightbox); attach() starts it again. */
@@ -134,6 +142,7 @@ export class GalleryView {
       if (this.#lightbox !== opening) return null;  // closed before it could open
       return openLightbox(this.#slides(), index, {
         services: this.#services,
+        label: this.#title ? `Photos: ${this.#title}` : "Photos",
         onChange,
         onClose: () => {
           if (this.#lightbox === opening) this.#lightbox = null;
@@ -157,6 +166,12 @@ export class GalleryView {
     open?.then((pswp) => pswp?.close(), () => {});
   }
 
+  /**
+   * @param {GalleryImage} image
+   * @param {number} index
+   * @param {number} count
+   * @returns {Photo}
+   */
   #makePhoto(image, index, count) {
     const figure = element("figure", "photo loading");
     figure.dataset.index = String(index);
@@ -171,7 +186,8 @@ export class GalleryView {
       this.#onActivate(this.id, index);
     });
     this.#frame.append(figure);
-    const size = image.width > 0 && image.height > 0 ? { width: image.width, height: image.height } : null;
+    const { width, height } = image;
+    const size = width != null && height != null && width > 0 && height > 0 ? { width, height } : null;
     return { image, index, figure, size, ratio: size ? size.width / size.height : null, box: null,
       controller: null, shown: false, failed: null, reported: false };
   }
@@ -208,8 +224,12 @@ export class GalleryView {
     showNative(photo.figure, photo.image, { onPainted: () => this.#painted(photo), onError: (error) => this.#fail(photo, error) });
   }
 
+  /**
+   * @param {Photo} photo
+   * @param {number} priority
+   */
   async #paintWasm(photo, priority) {
-    if (photo.shown || photo.controller || photo.failed) return;
+    if (photo.shown || photo.controller || photo.failed || !photo.box) return;
     photo.controller = new AbortController();
     try {
       await showDecoded(photo.figure, photo.image, {

@@ -61,10 +61,10 @@ function decodeSlidesInWasm(pswp, services) {
  * Opens the lightbox on `slides` at `index`.
  * @param {Array<{ src: string, width: number, height: number, alt?: string, caption?: string }>} slides
  * @param {number} index
- * @param {{ services: import("../runtime/services.js").Services, onChange?: (index: number) => void,
- *   onClose?: () => void }} options
+ * @param {{ services: import("../runtime/services.js").Services, label: string,
+ *   onChange?: (index: number) => void, onClose?: () => void }} options label: names the dialog
  */
-export async function openLightbox(slides, index, { services, onChange, onClose }) {
+export async function openLightbox(slides, index, { services, label, onChange, onClose }) {
   await loadStylesheet();
   const pswp = new PhotoSwipe({
     dataSource: slides,
@@ -79,8 +79,9 @@ export async function openLightbox(slides, index, { services, onChange, onClose 
   if (services.decoder === "wasm") decodeSlidesInWasm(pswp, services);
   pswp.on("change", () => onChange?.(pswp.currIndex));
   // PhotoSwipe takes keys once its opening transition ends; the class says so (and fades the caption in).
-  pswp.on("openingAnimationEnd", () => pswp.element.classList.add("pswp--ready"));
+  pswp.on("openingAnimationEnd", () => pswp.element?.classList.add("pswp--ready"));
   pswp.on("destroy", () => onClose?.());
   pswp.init();
+  pswp.element?.setAttribute("aria-label", label);  // PhotoSwipe's dialog has no name of its own
   return pswp;
 }

@@ -46,7 +46,8 @@ export async function decodeInto(canvas, image, { services, maxWidth = 0, maxHei
   const decoded = await services.pool.decode(bytes, { maxWidth, maxHeight, priority, signal });
   canvas.width = decoded.width;
   canvas.height = decoded.height;
-  canvas.getContext("2d").putImageData(new ImageData(decoded.data, decoded.width, decoded.height), 0, 0);
+  const pixels = /** @type {Uint8ClampedArray<ArrayBuffer>} */ (decoded.data);
+  canvas.getContext("2d")?.putImageData(new ImageData(pixels, decoded.width, decoded.height), 0, 0);
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", image.alt ?? "");
   if (image.caption) canvas.title = image.caption;

@@ -11,7 +11,7 @@ export function renderFacts(meta) {
   const facts = element("p", "post-facts");
   const date = postDate(meta);
   if (date) {
-    const time = element("time", null, date.text);
+    const time = /** @type {HTMLTimeElement} */ (element("time", null, date.text));
     time.dateTime = date.datetime;
     facts.append(time);
   } else if (meta.date) {

@@ -8,7 +8,7 @@ self.onmessage = async ({ data: { id, bytes, maxWidth, maxHeight, pixelLimit } }
   try {
     const result = (await codec).decodeAvif(bytes, maxWidth, maxHeight, pixelLimit);
     if (result.error) return postMessage({ id, error: result.error });
-    postMessage({ id, width: result.width, height: result.height, data: result.data }, [result.data.buffer]);
+    postMessage({ id, width: result.width, height: result.height, data: result.data }, { transfer: [result.data.buffer] });
   } catch (error) {
     postMessage({ id, error: `the decoder failed: ${error?.message ?? error}` });
   }

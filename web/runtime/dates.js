@@ -28,6 +28,7 @@ export function postDate({ date, timestamp }, locales) {
   const day = writtenDay(date);
   if (!day || timestamp == null) return null;
   const text = new Date(Date.UTC(day.year, day.month - 1, day.day)).toLocaleDateString(locales, { dateStyle: "long", timeZone: "UTC" });
-  const datetime = /T/i.test(date ?? "") ? new Date(timestamp).toISOString() : date.slice(0, 10);
+  const written = /** @type {string} */ (date);  // writtenDay found a day in it
+  const datetime = /T/i.test(written) ? new Date(timestamp).toISOString() : written.slice(0, 10);
   return { text, datetime };
 }

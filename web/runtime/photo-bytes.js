@@ -7,9 +7,12 @@ export class PhotoBytes {
   #url;
   #chunks = [];
   #length = 0;
-  #total = null;    // the file's size once known
-  #reader = null;   // a plain (200) response still being read
+  /** @type {number | null} the file's size once known */
+  #total = null;
+  /** @type {ReadableStreamDefaultReader<Uint8Array> | null} a plain (200) response still being read */
+  #reader = null;
   #ranges = true;   // the server honours Range requests, until it shows it does not
+  /** @type {Promise<unknown>} */
   #turn = Promise.resolve();
 
   /** @param {string} url */
@@ -48,6 +51,11 @@ export class PhotoBytes {
     this.#reader = null;
   }
 
+  /**
+   * @template T
+   * @param {() => Promise<T>} read
+   * @returns {Promise<T>}
+   */
   #inTurn(read) {
     const result = this.#turn.then(read);
     this.#turn = result.catch(() => {});
@@ -92,14 +100,17 @@ export class PhotoBytes {
     this.#length = 0;
     const declared = Number(response.headers.get("content-length"));
     if (declared > 0 && !response.headers.get("content-encoding")) this.#total = declared;
+    if (!response.body) throw new Error("the response has no body");
     this.#reader = response.body.getReader();
     return this.#readStream(wanted);
   }
 
+  /** @param {number} wanted */
   async #readStream(wanted) {
+    const reader = /** @type {ReadableStreamDefaultReader<Uint8Array>} */ (this.#reader);
     try {
       while (this.#length < wanted) {
-        const { done, value } = await this.#reader.read();
+        const { done, value } = await reader.read();
         if (done) {
           this.#total = this.#length;
           this.#reader = null;

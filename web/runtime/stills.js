@@ -4,6 +4,19 @@ import createStillsCore from "./stills-core.js";
 import { visibleRangeOf } from "./visible-range.js";
 import { instantiate } from "./wasm-module.js";
 
+/**
+ * @typedef {{ severity: "error" | "warning" | "info", message: string, line: number, column: number }} Diagnostic
+ *   line and column are 1-based, from the file's first line; columns count code points
+ * @typedef {{ img: string, alt: string | null, caption: string | null, width: number | null,
+ *   height: number | null }} Image
+ * @typedef {{ title: string | null, id: string, images: Image[] }} Gallery
+ * @typedef {{ title: string | null, excerpt: string | null, cardCover: string | null, date: string | null,
+ *   timestamp: number | null, location: string | null, tags: string[], [key: string]: unknown }} Meta
+ * @typedef {{ type: "html", html: string } | { type: "gallery", gallery: number }
+ *   | { type: "notice", message: string }} Block
+ * @typedef {{ meta: Meta, galleries: Gallery[], blocks: Block[], diagnostics: Diagnostic[] }} Post
+ */
+
 const coreWasmUrl = new URL("./stills-core.wasm", import.meta.url);
 const codecWasmUrl = new URL("./stills-codec.wasm", import.meta.url);
 
@@ -26,6 +39,7 @@ function escapeHtml(text) {
 
 // What parsePost returns if the core itself fails (it does not on any input we know of; this keeps a
 // page alive should memory run out): the text, escaped, and an error saying so.
+/** @returns {Post} */
 function failedPost(input, error) {
   return {
     meta: { title: null, excerpt: null, cardCover: null, date: null, timestamp: null, location: null, tags: [] },
@@ -62,6 +76,7 @@ export async function createStills(options = {}) {
      * @param {string | Uint8Array} text
      * @param {{ url?: string, base?: string }} [options] url: where the post was fetched from (relative
      *   URLs resolve against it); base: the site's root, for root-relative paths such as /assets/x.avif
+     * @returns {Post}
      */
     parsePost(text, { url = "", base = "" } = {}) {
       try {
@@ -76,6 +91,7 @@ export async function createStills(options = {}) {
      * Markdown rendered (`blocks` is empty). What an index page needs, at a fraction of the cost.
      * @param {string | Uint8Array} text
      * @param {{ url?: string, base?: string }} [options] as for parsePost
+     * @returns {Post}
      */
     parseFrontmatter(text, { url = "", base = "" } = {}) {
       try {
@@ -99,7 +115,7 @@ export async function createStills(options = {}) {
     /**
      * Parses a YAML file (such as content/index.yaml) as a JS reader would type it.
      * @param {string | Uint8Array} text
-     * @returns {{ value: any, diagnostics: Array<{severity: string, message: string, line: number, column: number}> }}
+     * @returns {{ value: any, diagnostics: Diagnostic[] }}
      */
     parseYaml(text) {
       return JSON.parse(decoder.decode(core.parseYaml(utf8(text))));

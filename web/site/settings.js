@@ -36,6 +36,7 @@ export function readSettings(index, text, base) {
   /** @type {Diagnostic[]} */
   const diagnostics = [];
   const warn = (key, message) => diagnostics.push({ severity: "warning", message, ...positionOf(text, key) });
+  /** @type {SiteSettings} */
   const settings = { ...DEFAULT_SETTINGS };
   const given = index && typeof index === "object" && !Array.isArray(index) ? index : {};
 

@@ -19,9 +19,11 @@ export async function startSite(document) {
   const header = /** @type {HTMLElement} */ (document.querySelector(".site-header"));
   const base = new URL("./", document.baseURI);
   let settings = DEFAULT_SETTINGS;
-  let shown = { slug: null, view: null, detach() {} };  // what is on the page, to stop its work when it goes
+  /** @typedef {{ element: HTMLElement, attach?: () => void, detach: () => void, slug?: string, view?: PostView }} Page */
+  /** @type {Page} what is on the page, to stop its work when it goes */
+  let shown = { element: main, detach() {} };
 
-  const show = (page) => {
+  const show = (/** @type {Page} */ page) => {
     shown.detach();
     main.replaceChildren(page.element);
     page.attach?.();
@@ -51,7 +53,7 @@ export async function startSite(document) {
   // Opens or closes the lightbox to match the route, and keeps the address on the photo shown.
   function syncLightbox(open) {
     const { slug, view } = shown;
-    if (!view) return;
+    if (!view || !slug) return;
     if (!open) return view.galleries.forEach((gallery) => gallery.closePhoto());
     const gallery = view.galleries.find((g) => g.id === open.gallery);
     gallery?.openPhoto(open.index, {

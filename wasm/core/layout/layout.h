@@ -25,8 +25,8 @@ struct LayoutOptions {
   LayoutMode mode = LayoutMode::Rows;
   double width = 0;           // of the container, CSS px
   double row_height = 240;    // target row height
-  double min_row_height = 0;  // hard bounds; 0: 75% and 125% of the target
-  double max_row_height = 0;
+  double min_row_height = 0;  // hard bounds; 0: half and twice the target. Within them, breaks keep
+  double max_row_height = 0;  // every row within 25% of the target wherever the photos allow
   double spacing_x = 8;
   double spacing_y = 8;
   double padding = 0;

@@ -9,7 +9,7 @@ namespace stills::layout_detail {
 
 // The options with defaults filled in and spacing, padding and bounds made sane.
 struct Frame {
-  double inner_width;  // container width less padding
+  double inner_width;  // container width less the padding on both sides
   double padding;
   double spacing_x;
   double spacing_y;

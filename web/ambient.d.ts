@@ -1,0 +1,16 @@
+// Types for modules the build puts beside web/'s own: the wasm modules' Emscripten glue and the npm
+// packages copied into vendor/. Only for `tsc`; nothing here is shipped.
+declare module "*/stills-core.js" {
+  const createStillsCore: (options: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: () => string }) => Promise<any>;
+  export default createStillsCore;
+}
+declare module "*/stills-codec.js" {
+  const createStillsCodec: (options: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: () => string }) => Promise<any>;
+  export default createStillsCodec;
+}
+declare module "*/vendor/purify.es.mjs" {
+  export { default } from "dompurify";
+}
+declare module "*/vendor/photoswipe.esm.min.js" {
+  export { default } from "photoswipe";
+}
