@@ -50,7 +50,7 @@ export class PostView {
   #ready;
 
   /**
-   * @param {any} post what parsePost returns
+   * @param {import("../runtime/stills.js").Post} post what parsePost returns
    * @param {PostViewOptions} options
    */
   constructor(post, { services, fileName, layout, onActivate, linkHref, tagHref }) {

@@ -103,7 +103,6 @@ export async function startSite(document) {
       renderHeader(header, settings);
     }, () => {});  // without the index the defaults stand; the page says what went wrong
     addEventListener("hashchange", () => route(site));
-    addEventListener("pagehide", () => services.dispose(), { once: true });
     await route(site);
   } catch (error) {
     fail(error);
