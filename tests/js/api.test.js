@@ -53,6 +53,8 @@ test("the sample post's galleries, in frontmatter order", () => {
     caption: null,
     width: null,
     height: null,
+    line: 19,
+    column: 22,
   });
 });
 

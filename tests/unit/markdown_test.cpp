@@ -81,3 +81,21 @@ TEST_CASE("raw HTML inside an image's description is escaped into alt, as cmark 
   CHECK(plain("![<b>bold</b>](n.png) <b>kept</b>") ==
         "<p><img src=\"n.png\" alt=\"&lt;b&gt;bold&lt;/b&gt;\"> <b>kept</b></p>\n");
 }
+
+TEST_CASE("source lines: each top-level block with text carries the file line it starts on") {
+  MarkdownOptions options;
+  options.source_lines = true;
+  options.gallery_slots = true;
+  std::string_view file = "---\nt: x\n---\n# Title\n\nPara *one*\nstill one\n\n- a\n- b\n\n{{gallery}}\n\n"
+                          "```\ncode\n```\n\n<div>raw</div>\n\n| h |\n|---|\n| c |\n\n---\n> quoted\n";
+  auto rendered = render_markdown(file, file.substr(file.find("# Title")), options);
+  CHECK(rendered.html ==
+        "<h1 data-line=\"4\" id=\"title\">Title</h1>\n<p data-line=\"6\">Para <em>one</em>\nstill one</p>\n"
+        "<ul data-line=\"9\">\n<li>a</li>\n<li>b</li>\n</ul>\n<pre data-line=\"15\"><code>code\n</code></pre>\n"
+        "<div>raw</div>\n<table data-line=\"20\">\n<thead>\n<tr>\n<th>h</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+        "<td>c</td>\n</tr>\n</tbody>\n</table>\n<hr>\n<blockquote data-line=\"25\">\n<p>quoted</p>\n</blockquote>\n");
+  REQUIRE(rendered.slots.size() == 1);
+  CHECK(rendered.slots[0].shortcode.line == 12);
+  options.source_lines = false;
+  CHECK(render_markdown(file, file.substr(file.find("# Title")), options).html.find("data-line") == std::string::npos);
+}

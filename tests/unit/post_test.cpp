@@ -151,7 +151,29 @@ TEST_CASE("the JSON has the shape of the JS API") {
         "{\"meta\":{\"title\":\"A \\\"quoted\\\" title\",\"excerpt\":null,\"cardCover\":null,\"date\":null,"
         "\"timestamp\":null,\"location\":null,\"tags\":[\"a\"]},"
         "\"galleries\":[{\"title\":null,\"id\":\"gallery-1\",\"images\":[{\"img\":\"x.avif\",\"alt\":null,"
-        "\"caption\":null,\"width\":null,\"height\":null}]}],"
+        "\"caption\":null,\"width\":null,\"height\":null,\"line\":4,\"column\":23}]}],"
         "\"blocks\":[{\"type\":\"html\",\"html\":\"<p>Hi</p>\\n\"},{\"type\":\"gallery\",\"gallery\":0}],"
+        "\"positions\":{\"title\":{\"line\":2,\"column\":8},\"tags\":{\"line\":3,\"column\":7},"
+        "\"galleries\":{\"line\":4,\"column\":12}},"
         "\"diagnostics\":[]}");
+}
+
+TEST_CASE("each image and top-level key knows where it is written") {
+  Post post = parse_post(test::sample_post());
+  REQUIRE(post.galleries.size() == 3);
+  CHECK(post.galleries[0].images[0].line == 15);
+  CHECK(post.galleries[0].images[0].column == 22);
+  CHECK(post.galleries[0].images[1].line == 19);
+  REQUIRE(post.positions.size() == 7);
+  CHECK(post.positions[0].key == "title");
+  CHECK(post.positions[0].line == 2);
+  CHECK(post.positions[0].column == 8);
+  CHECK(post.positions[2].key == "cardCover");
+  CHECK(post.positions[2].line == 4);
+  CHECK(post.positions[4].key == "location");  // no value: the key stands for it
+  CHECK(post.positions[4].line == 6);
+  CHECK(post.positions[4].column == 1);
+  CHECK(post.positions[6].key == "galleries");
+  CHECK(post.positions[6].line == 8);
+  CHECK(post_to_json(post).find("\"positions\":{\"title\":{\"line\":2,\"column\":8},") != std::string::npos);
 }

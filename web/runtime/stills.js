@@ -8,13 +8,15 @@ import { instantiate } from "./wasm-module.js";
  * @typedef {{ severity: "error" | "warning" | "info", message: string, line: number, column: number }} Diagnostic
  *   line and column are 1-based, from the file's first line; columns count code points
  * @typedef {{ img: string, alt: string | null, caption: string | null, width: number | null,
- *   height: number | null }} Image
+ *   height: number | null, line: number, column: number }} Image  line, column: where its img is written
  * @typedef {{ title: string | null, id: string, images: Image[] }} Gallery
  * @typedef {{ title: string | null, excerpt: string | null, cardCover: string | null, date: string | null,
  *   timestamp: number | null, location: string | null, tags: string[], [key: string]: unknown }} Meta
  * @typedef {{ type: "html", html: string } | { type: "gallery", gallery: number }
  *   | { type: "notice", message: string }} Block
- * @typedef {{ meta: Meta, galleries: Gallery[], blocks: Block[], diagnostics: Diagnostic[] }} Post
+ * @typedef {{ meta: Meta, galleries: Gallery[], blocks: Block[],
+ *   positions: Record<string, { line: number, column: number }>, diagnostics: Diagnostic[] }} Post
+ *   positions: where each top-level frontmatter key's value is written
  */
 
 const coreWasmUrl = new URL("./stills-core.wasm", import.meta.url);
@@ -44,6 +46,7 @@ function failedPost(input, error) {
   return {
     meta: { title: null, excerpt: null, cardCover: null, date: null, timestamp: null, location: null, tags: [] },
     galleries: [],
+    positions: {},
     blocks: [{ type: "html", html: `<pre>${escapeHtml(asText(input))}</pre>` }],
     diagnostics: [{ severity: "error", message: `the post could not be parsed: ${error.message}`, line: 1, column: 1 }],
   };
@@ -74,13 +77,15 @@ export async function createStills(options = {}) {
      * Parses a post file (a string, or its UTF-8 bytes). Never throws on bad content: problems are in
      * `diagnostics`, with 1-based line and column in the file.
      * @param {string | Uint8Array} text
-     * @param {{ url?: string, base?: string }} [options] url: where the post was fetched from (relative
-     *   URLs resolve against it); base: the site's root, for root-relative paths such as /assets/x.avif
+     * @param {{ url?: string, base?: string, sourceLines?: boolean }} [options] url: where the post was
+     *   fetched from (relative URLs resolve against it); base: the site's root, for root-relative paths
+     *   such as /assets/x.avif; sourceLines: each top-level block of the HTML gets data-line="N", the file
+     *   line it starts on (for an editor's scroll sync)
      * @returns {Post}
      */
-    parsePost(text, { url = "", base = "" } = {}) {
+    parsePost(text, { url = "", base = "", sourceLines = false } = {}) {
       try {
-        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base), false)));
+        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base), false, Boolean(sourceLines))));
       } catch (error) {
         return failedPost(text, error);
       }
@@ -95,7 +100,7 @@ export async function createStills(options = {}) {
      */
     parseFrontmatter(text, { url = "", base = "" } = {}) {
       try {
-        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base), true)));
+        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base), true, false)));
       } catch (error) {
         return { ...failedPost(text, error), blocks: [] };
       }

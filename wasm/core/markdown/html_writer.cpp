@@ -3,6 +3,7 @@
 #include <md4c.h>
 
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <optional>
 
@@ -145,6 +146,10 @@ class HtmlWriter {
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     ++depth_;
+    if (depth_ == 2 && options_.source_lines) {  // a child of the document: its tag is written here
+      top_block_start_ = result_.html.size();
+      top_block_line_ = type == MD_BLOCK_HTML ? -1 : 0;  // the author's raw HTML is left as written
+    }
     switch (type) {
       case MD_BLOCK_DOC:
       case MD_BLOCK_HTML: break;
@@ -174,6 +179,12 @@ class HtmlWriter {
 
   int leave_block(MD_BLOCKTYPE type, void* detail) {
     --depth_;
+    close_block(type, detail);
+    if (depth_ == 1 && options_.source_lines) mark_source_line();
+    return 0;
+  }
+
+  void close_block(MD_BLOCKTYPE type, void* detail) {
     switch (type) {
       case MD_BLOCK_DOC:
       case MD_BLOCK_HTML:
@@ -197,7 +208,6 @@ class HtmlWriter {
       case MD_BLOCK_TH: write("</th>\n"); break;
       case MD_BLOCK_TD: write("</td>\n"); break;
     }
-    return 0;
   }
 
   int enter_span(MD_SPANTYPE type, void* detail) {
@@ -236,6 +246,10 @@ class HtmlWriter {
   }
 
   int text(MD_TEXTTYPE type, std::string_view text) {
+    if (options_.source_lines && top_block_line_ == 0 && text.data() >= file_.data() &&
+        text.data() < file_.data() + file_.size()) {
+      top_block_line_ = position(text.data() - file_.data()).line;
+    }
     std::string decoded;
     switch (type) {
       case MD_TEXT_NULLCHAR: text = "\xEF\xBF\xBD"; break;
@@ -333,6 +347,16 @@ class HtmlWriter {
     return true;
   }
 
+  // data-line="N" after the tag name of the top-level block just written (a paragraph that became a
+  // gallery slot left nothing to mark). Inserted at the block's start: only its own HTML moves.
+  void mark_source_line() {
+    std::string& html = result_.html;
+    if (top_block_line_ <= 0 || top_block_start_ >= html.size() || html[top_block_start_] != '<') return;
+    std::size_t name_end = top_block_start_ + 1;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    html.insert(name_end, " data-line=\"" + std::to_string(top_block_line_) + "\"");
+  }
+
   void close_heading(unsigned level) {
     Heading heading = std::move(*heading_);
     heading_.reset();
@@ -411,6 +435,8 @@ class HtmlWriter {
   std::optional<Paragraph> paragraph_;
   int image_depth_ = 0;
   int depth_ = 0;
+  std::size_t top_block_start_ = 0;  // source_lines: where the current top-level block's HTML starts
+  int top_block_line_ = 0;           // ... and the line of its first text (0: none yet; -1: not marked)
 };
 
 }  // namespace

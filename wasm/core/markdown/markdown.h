@@ -18,6 +18,9 @@ struct MarkdownOptions {
   bool plain = false;
   // Top-level paragraphs that are a {{gallery}} shortcode become slots instead of text.
   bool gallery_slots = false;
+  // Each top-level block with text gets data-line="N", the file line its text starts on (an editor's
+  // scroll sync reads it). Off for pages.
+  bool source_lines = false;
   UrlContext urls;
   std::vector<std::string> reserved_ids;  // ids on the page that heading ids must avoid
 };

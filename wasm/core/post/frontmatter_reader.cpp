@@ -65,6 +65,9 @@ class Reader {
         continue;
       }
       const YAML::Node& value = entry.second;
+      // An empty value's mark is the next token's: the key stands for it.
+      TextPosition at = locate(value.IsNull() || value.Mark().pos < 0 ? entry.first.Mark() : value.Mark());
+      post_.positions.push_back({key, at.line, at.column});
       if (key == "title")
         post_.meta.title = text(value, key);
       else if (key == "excerpt")
@@ -245,6 +248,9 @@ class Reader {
     auto url = image_url(img, "img");
     if (!url) return;
     image.img = std::move(*url);
+    TextPosition at = locate(img.Mark());
+    image.line = at.line;
+    image.column = at.column;
     if (node.IsMap()) read_image_fields(node, image);
     gallery.images.push_back(std::move(image));
   }

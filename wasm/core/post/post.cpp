@@ -93,6 +93,7 @@ void render_body(std::string_view file, std::string_view body_text, const PostOp
   MarkdownOptions markdown;
   markdown.gallery_slots = true;
   markdown.urls = options.urls;
+  markdown.source_lines = options.source_lines;
   for (const auto& gallery : post.galleries) markdown.reserved_ids.push_back(gallery.id);
   RenderedMarkdown body = render_markdown(file, body_text, markdown);
   post.diagnostics.insert(post.diagnostics.end(), body.diagnostics.begin(), body.diagnostics.end());

@@ -18,6 +18,8 @@ struct Image {
   std::optional<std::string> caption;
   std::optional<double> width;  // intrinsic size when the author gives it: no probe needed
   std::optional<double> height;
+  int line = 1;  // where the image is written in the file (its `img`)
+  int column = 1;
 };
 
 struct Gallery {
@@ -47,8 +49,16 @@ struct Block {
   int gallery = -1;  // index into Post::galleries
 };
 
+// Where a top-level frontmatter key's value is written (the key's position when the value is empty).
+struct KeyPosition {
+  std::string key;
+  int line = 1;
+  int column = 1;
+};
+
 struct Post {
   Meta meta;
+  std::vector<KeyPosition> positions;  // in the order written
   std::vector<Gallery> galleries;
   std::vector<Block> blocks;
   Diagnostics diagnostics;  // sorted by position
@@ -57,6 +67,7 @@ struct Post {
 struct PostOptions {
   UrlContext urls;
   bool frontmatter_only = false;  // read meta and galleries, render no Markdown (blocks stay empty)
+  bool source_lines = false;      // top-level blocks carry data-line (MarkdownOptions::source_lines)
 };
 
 // Never fails: whatever is wrong with the text becomes a diagnostic, and the rest still renders.

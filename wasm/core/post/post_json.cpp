@@ -41,6 +41,8 @@ void write_gallery(JsonWriter& json, const Gallery& gallery) {
     optional_string(json, "caption", image.caption);
     optional_number(json, "width", image.width);
     optional_number(json, "height", image.height);
+    json.key("line").number(image.line);
+    json.key("column").number(image.column);
     json.end_object();
   }
   json.end_array();
@@ -70,6 +72,11 @@ std::string post_to_json(const Post& post) {
   json.key("blocks").begin_array();
   for (const auto& block : post.blocks) write_block(json, block);
   json.end_array();
+  json.key("positions").begin_object();
+  for (const auto& [key, line, column] : post.positions) {
+    json.key(key).begin_object().key("line").number(line).key("column").number(column).end_object();
+  }
+  json.end_object();
   json.key("diagnostics");
   write_json(json, post.diagnostics);
   json.end_object();
