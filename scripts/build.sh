@@ -13,18 +13,24 @@ cmake -S . -B build/wasm -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/emscripten.cmake
   -DBUILD_TESTING=$tests >build/wasm-configure.log 2>&1 || { cat build/wasm-configure.log; exit 1; }
 cmake --build build/wasm
 
-# dist/ mirrors web/ (runtime, dom, site), with the public paths at its top: stills.js (the API) and
-# index.html (the site); the wasm modules sit beside the runtime that loads them, and DOMPurify and
+# dist/ mirrors web/ (runtime, dom, site, editor), with the public paths at its top: stills.js (the API),
+# index.html (the site) and editor.html; the wasm modules sit beside the runtime that loads them, and DOMPurify and
 # PhotoSwipe from npm in vendor/. Served as is by any static host.
 rm -rf dist && mkdir -p dist/vendor
-cp -r web/runtime web/dom web/site web/stills.js dist/
+cp -r web/runtime web/dom web/site web/editor web/stills.js dist/
 mv dist/site/index.html dist/index.html
+mv dist/editor/editor.html dist/editor.html
 cp build/wasm/wasm/bindings/stills-{core,codec}.{js,wasm} dist/runtime/
 cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/  # DOMPurify's only ES build
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
 cp node_modules/photoswipe/dist/photoswipe.esm.min.js node_modules/photoswipe/dist/photoswipe.css dist/vendor/
 cp node_modules/photoswipe/LICENSE dist/vendor/photoswipe.LICENSE
+# CodeMirror and fflate import their own packages by bare name: bundled into one module each.
+node_modules/.bin/esbuild scripts/vendor/codemirror.mjs --bundle --format=esm --minify --log-level=warning \
+  --outfile=dist/vendor/codemirror.js
+cp node_modules/@codemirror/view/LICENSE dist/vendor/codemirror.LICENSE
 node scripts/modulepreload.mjs dist/index.html site/main.js
+node scripts/modulepreload.mjs dist/editor.html editor/main.js
 node_modules/.bin/tsc -p tsconfig.types.json  # dist/stills.d.ts, from the API's JSDoc
 node scripts/precompress.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

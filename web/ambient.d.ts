@@ -14,3 +14,14 @@ declare module "*/vendor/purify.es.mjs" {
 declare module "*/vendor/photoswipe.esm.min.js" {
   export { default } from "photoswipe";
 }
+declare module "*/vendor/codemirror.js" {
+  export * from "@codemirror/state";
+  export * from "@codemirror/view";
+  export * from "@codemirror/commands";
+  export * from "@codemirror/language";
+  export * from "@codemirror/lang-markdown";
+  export * from "@codemirror/lang-yaml";
+  export * from "@codemirror/search";
+  export * from "@codemirror/lint";
+  export { tags } from "@lezer/highlight";
+}

@@ -8,5 +8,5 @@ export { HighlightStyle, LanguageSupport, bracketMatching, indentOnInput, syntax
 export { markdownLanguage } from "@codemirror/lang-markdown";
 export { yamlFrontmatter } from "@codemirror/lang-yaml";
 export { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
-export { forceLinting, lintGutter, lintKeymap, linter } from "@codemirror/lint";
+export { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 export { tags } from "@lezer/highlight";

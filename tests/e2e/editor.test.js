@@ -1,0 +1,183 @@
+// The editor in Chromium, as an author uses it: the sample post in the source and the preview, typing
+// that patches the preview without touching its photos, problems marked on their lines, a draft that
+// survives a reload, and the preview following the cursor.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { openPage, startBrowser } from "./browser.js";
+
+let browser;
+before(async () => {
+  browser = await startBrowser();
+  await mkdir("test-results", { recursive: true });
+});
+after(() => browser?.close());
+
+const sampleInEditor = (query = "") => `${browser.origin}/editor.html?post=posts/kalatozov-stills.md${query}`;
+
+// A page of the site with no drafts kept from an earlier test (they share the browser's profile).
+async function freshPage() {
+  const opened = await openPage(browser.context, "about:blank");
+  await opened.page.route(`${browser.origin}/blank.html`, (route) =>
+    route.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="icon" href="data:,">' }));
+  await opened.page.goto(`${browser.origin}/blank.html`);
+  await opened.page.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase("stills-editor");
+    request.onsuccess = resolve;
+    request.onerror = () => reject(request.error);
+  }));
+  return opened;
+}
+
+// Opens the editor and waits until the preview shows the post with every photo painted.
+async function openEditor(url) {
+  const opened = await freshPage();
+  await opened.page.setViewportSize({ width: 1280, height: 800 });
+  await opened.page.goto(url);
+  await opened.page.locator(".preview article.post").waitFor();
+  await opened.page.evaluate(() => document.querySelectorAll(".preview .photo img").forEach((img) => (img.loading = "eager")));
+  await opened.page.waitForFunction(() => document.querySelectorAll(".preview .photo").length > 0 &&
+    !document.querySelector(".preview .photo.loading"));
+  return opened;
+}
+
+// Puts the cursor at the end of the (short, unwrapped) source line that holds `text`, as an author
+// finds it: with CodeMirror's search (lines far from view are not in the DOM), then End.
+async function cursorAfter(page, text) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+f");
+  const field = page.locator(".cm-search input[name=search]");
+  await field.pressSequentially(text);  // CodeMirror reads the query on keyup
+  await field.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("End");
+}
+
+// Puts the cursor at the end of the document.
+async function cursorAtEnd(page) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+End");
+}
+
+const activeLine = (page) => page.evaluate(() => document.querySelector("#source").shadowRoot.querySelector(".cm-activeLine")?.textContent);
+
+test("the sample post opens in the editor: its source, and its 17 photos in the preview", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  assert.equal(await page.locator(".preview h1.post-title").textContent(), "Stills from my favorite Kalatozov Movies");
+  assert.equal(await page.locator(".preview .photo img").count(), 17);
+  assert.match(await page.locator(".cm-content").textContent(), /title: "Stills from my favorite Kalatozov Movies"/);
+  assert.equal(await page.locator("#problems").isHidden(), true, "no problems");
+  await page.screenshot({ path: "test-results/editor-desktop-light.png" });
+  assert.deepEqual(problems, []);
+});
+
+test("typing in the body patches the preview: every photo stays the same element, none is fetched again", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await page.evaluate(() => {
+    window.photoElements = [...document.querySelectorAll(".preview .photo img")];
+    window.galleryElements = [...document.querySelectorAll(".preview .gallery")];
+  });
+  const photoRequests = [];
+  page.on("request", (request) => /\.avif$/.test(request.url()) && photoRequests.push(request.url()));
+  await cursorAtEnd(page);
+  await page.keyboard.type(" Typed by the test.");
+  await page.waitForFunction(() => document.querySelector(".preview .post-body > p:last-of-type")?.textContent.endsWith("Typed by the test."));
+  const kept = await page.evaluate(() => ({
+    photos: [...document.querySelectorAll(".preview .photo img")].every((img, i) => img === window.photoElements[i]),
+    galleries: [...document.querySelectorAll(".preview .gallery")].every((g, i) => g === window.galleryElements[i]),
+    count: document.querySelectorAll(".preview .photo img").length,
+  }));
+  assert.deepEqual(kept, { photos: true, galleries: true, count: 17 });
+  assert.deepEqual(photoRequests, []);
+  assert.deepEqual(problems, []);
+});
+
+test("broken YAML is marked on its line and in the problems list; fixed, the marks go", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await cursorAfter(page, "tags: [");
+  await page.keyboard.press("Backspace");  // the closing ] of the tags
+  await page.locator("#problems .problem.error").first().waitFor();
+  assert.match(await page.locator("#problems").textContent(), /error: frontmatter is not valid YAML/);
+  await page.locator(".cm-lint-marker-error").first().waitFor();
+  assert.ok(await page.locator(".preview .diagnostics").isVisible(), "the preview's error box too");
+  const where = (await page.locator("#problems .problem.error .where").first().textContent()).split(":").map(Number);
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Home");
+  await page.locator("#problems .problem.error").first().click();
+  const cursorLine = await page.evaluate(() => {
+    const root = document.querySelector("#source").shadowRoot;
+    const line = root.querySelector(".cm-activeLine");
+    return Number(root.querySelectorAll(".cm-lineNumbers .cm-activeLineGutter")[0]?.textContent ?? line?.textContent);
+  });
+  assert.equal(cursorLine, where[0], "choosing the problem moves the cursor to its line");
+  await cursorAfter(page, "tags: [");
+  await page.keyboard.type("]");
+  await page.waitForFunction(() => document.querySelector("#problems").hidden);
+  assert.equal(await page.locator(".cm-lint-marker-error").count(), 0);
+  assert.equal(await page.locator(".preview .diagnostics").count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test("a photo that does not load is marked on the line of its img", async () => {
+  const { page, problems } = await freshPage();
+  await page.route(`${browser.origin}/assets/photos/kalatozov-stills/kalatozov-stills-3.avif`, (route) => route.fulfill({ status: 404 }));
+  await page.goto(sampleInEditor());
+  await page.locator("#problems .problem.error").first().waitFor();
+  const listed = await page.locator("#problems").textContent();
+  assert.match(listed, /^22:22 error: the photo \S+\/kalatozov-stills-3\.avif does not load: HTTP 404/);
+  assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
+});
+
+test("every change is kept as a draft: after a reload it is back", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await cursorAtEnd(page);
+  await page.keyboard.type(" Kept through a reload.");
+  await page.locator("#status", { hasText: "Draft saved." }).waitFor();
+  await page.reload();
+  await page.locator(".preview article.post").waitFor();
+  await page.locator("#status", { hasText: "is back" }).waitFor();
+  assert.match(await page.locator(".preview .post-body").textContent(), /Kept through a reload\./);
+  await cursorAtEnd(page);  // CodeMirror keeps only the lines near the view in the DOM
+  assert.match(await activeLine(page), /Kept through a reload\.$/);
+  await page.locator("#show-drafts").click();
+  await page.locator("#drafts[open] li").first().waitFor();
+  assert.match(await page.locator("#drafts").textContent(), /Stills from my favorite Kalatozov Movies/);
+  await page.locator("#drafts .delete-draft").first().click();
+  await page.locator("#drafts .close").click();
+  assert.deepEqual(problems, []);
+});
+
+test("the preview follows the cursor: a heading's line brings that heading into view", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await cursorAfter(page, "### I am Cuba");
+  assert.equal(await activeLine(page), "### I am Cuba (1964)");
+  await page.waitForFunction(() => {
+    const target = [...document.querySelectorAll(".preview h3")].find((h) => h.textContent.startsWith("I am Cuba"));
+    const pane = document.querySelector("#preview-pane").getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    return box.top >= pane.top - 1 && box.bottom <= pane.bottom + 1;
+  });
+  assert.deepEqual(problems, []);
+});
+
+for (const [name, width, height] of [["desktop", 1280, 800], ["phone", 390, 844]]) {
+  for (const scheme of ["light", "dark"]) {
+    test(`the editor at ${width} px, ${scheme}: usable, nothing wider than the screen`, async () => {
+      const { page, problems } = await freshPage();
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(sampleInEditor());
+      await page.locator(".preview article.post").waitFor({ state: "attached" });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "no sideways scrolling");
+      if (name === "phone") {
+        assert.equal(await page.locator(".preview-pane").isVisible(), false, "source and preview are tabs");
+        await page.locator("[data-show=preview]").click();
+        assert.equal(await page.locator(".source-pane").isVisible(), false);
+        await page.evaluate(() => document.querySelectorAll(".preview .photo img").forEach((img) => (img.loading = "eager")));
+        await page.waitForFunction(() => !document.querySelector(".preview .photo.loading"));
+      }
+      await page.screenshot({ path: `test-results/editor-${name}-${scheme}.png` });
+      assert.deepEqual(problems, []);
+    });
+  }
+}

@@ -1,0 +1,154 @@
+// The editor: the source on one side, the post as readers will see it on the other, patched on every
+// input with no debounce. Problems are marked where they are; scrolling or moving the cursor in one
+// pane brings the same place into view in the other; every change is kept as a draft.
+import { element } from "../dom/element.js";
+import { createServices } from "../runtime/services.js";
+import { deleteDraft, listDrafts, loadDraft, saveDraft } from "./drafts.js";
+import { Preview } from "./preview.js";
+import { renderProblems } from "./problems.js";
+import { createSourcePane } from "./source-pane.js";
+import { newPostText } from "./template.js";
+
+const DRAFT_DELAY_MS = 250;  // changes are saved at most this long after the last one (well within a second)
+const SYNC_QUIET_MS = 150;   // after one pane scrolls the other, its own scroll events are not echoed back
+
+/** The post the address names: ?post=posts/x.md (a post of the site), ?draft=ID, or a new one. */
+async function openDocument(params, base) {
+  const path = params.get("post");
+  if (path) {
+    const url = new URL(path, base);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`.trim());
+    return { id: `post:${path}`, name: path.replace(/^.*\//, ""), url: url.href, text: await response.text() };
+  }
+  const id = params.get("draft") ?? `new:${Date.now()}`;
+  return { id, name: "new-post.md", url: new URL("posts/new-post.md", base).href, text: newPostText(new Date()) };
+}
+
+const slugOf = (title) => (title ?? "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+  .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "post";
+
+/** @param {Document} document */
+export async function startEditor(document) {
+  const params = new URLSearchParams(location.search);
+  const base = new URL("./", document.baseURI);
+  const status = /** @type {HTMLElement} */ (document.getElementById("status"));
+  const say = (text) => (status.textContent = text);
+  try {
+    const [services, opened] = await Promise.all([createServices({ decoder: params.get("decoder") }), openDocument(params, base)]);
+    const draft = await loadDraft(opened.id).catch(() => undefined);
+    const doc = { ...opened, text: draft?.text ?? opened.text };
+    run(document, { services, doc, base, say });
+    say(draft && draft.text !== opened.text ? `Your draft from ${new Date(draft.saved).toLocaleString()} is back.` : "Ready.");
+  } catch (error) {
+    say(`The editor could not start: ${error.message}`);
+  }
+}
+
+function run(document, { services, doc, base, say }) {
+  const previewPane = /** @type {HTMLElement} */ (document.getElementById("preview-pane"));
+  const problemsList = /** @type {HTMLElement} */ (document.getElementById("problems"));
+  let syncing = { from: "", until: 0 };
+  const quiet = (pane) => syncing.from !== pane && performance.now() < syncing.until;
+  const syncFrom = (pane) => (syncing = { from: pane, until: performance.now() + SYNC_QUIET_MS });
+
+  const preview = new Preview(/** @type {HTMLElement} */ (document.getElementById("preview")), {
+    services, url: doc.url, base: base.href,
+    onProblems: (problems) => queueMicrotask(() => {  // not inside CodeMirror's own update
+      source.setProblems(problems);
+      renderProblems(problemsList, problems, (line, column) => source.moveTo(line, column));
+    }),
+  });
+
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let saveTimer;
+  const keepDraft = (text) => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => saveDraft({ id: doc.id, text, title: preview.post?.meta.title ?? doc.name, saved: Date.now() })
+      .then(() => say("Draft saved."), (error) => say(`The draft could not be saved (${error.message}); keep this tab open and download the post.`)),
+    DRAFT_DELAY_MS);
+  };
+
+  const source = createSourcePane(/** @type {HTMLElement} */ (document.getElementById("source")), {
+    text: doc.text,
+    stylesheet: new URL("editor/source.css", base).href,
+    onChange(text) {
+      performance.mark("stills:input");
+      preview.render(text);
+      performance.measure("stills:preview", "stills:input");
+      doc.text = text;
+      keepDraft(text);
+    },
+    onCursor(line) {
+      if (quiet("source")) return;
+      syncFrom("source");
+      preview.blockAt(line)?.scrollIntoView({ block: "nearest" });
+    },
+    onScroll(line) {
+      if (quiet("source")) return;
+      const block = preview.blockAt(line);
+      if (!block) return;
+      syncFrom("source");
+      previewPane.scrollTop += block.getBoundingClientRect().top - previewPane.getBoundingClientRect().top;
+    },
+  });
+  previewPane.addEventListener("scroll", () => {
+    if (quiet("preview")) return;
+    const line = preview.lineAtTop(previewPane);
+    if (line === null) return;
+    syncFrom("preview");
+    source.scrollToLine(line);
+  }, { passive: true });
+
+  preview.render(doc.text);
+  wireToolbar(document, { doc, base });
+}
+
+function wireToolbar(document, { doc, base }) {
+  const button = (id, action) => document.getElementById(id)?.addEventListener("click", action);
+  const go = (query) => (location.href = `${new URL("editor.html", base).pathname}?${query}`);
+  button("new-post", () => go(`draft=${encodeURIComponent(`new:${Date.now()}`)}`));
+  button("download", () => {
+    const title = /^title:\s*["']?(.*?)["']?\s*$/m.exec(doc.text)?.[1];
+    const link = element("a");
+    link.setAttribute("href", URL.createObjectURL(new Blob([doc.text], { type: "text/markdown" })));
+    link.setAttribute("download", doc.id.startsWith("post:") ? doc.name : `${slugOf(title)}.md`);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.getAttribute("href") ?? ""), 1000);
+  });
+  const file = /** @type {HTMLInputElement | null} */ (document.getElementById("open-file"));
+  file?.addEventListener("change", async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    await saveDraft({ id: `file:${chosen.name}`, text: await chosen.text(), title: chosen.name, saved: Date.now() });
+    go(`draft=${encodeURIComponent(`file:${chosen.name}`)}`);
+  });
+  const dialog = /** @type {HTMLDialogElement | null} */ (document.getElementById("drafts"));
+  button("show-drafts", async () => {
+    if (!dialog) return;
+    const list = /** @type {HTMLElement} */ (dialog.querySelector("ul"));
+    const drafts = (await listDrafts()).sort((a, b) => b.saved - a.saved);
+    list.replaceChildren(...drafts.map((draft) => {
+      const item = element("li");
+      const open = element("a", null, draft.title || draft.id);
+      open.setAttribute("href", `?${draft.id.startsWith("post:") ? `post=${encodeURIComponent(draft.id.slice(5))}` : `draft=${encodeURIComponent(draft.id)}`}`);
+      const remove = element("button", "delete-draft", "Delete");
+      remove.setAttribute("type", "button");
+      remove.addEventListener("click", async () => {
+        await deleteDraft(draft.id);
+        item.remove();
+      });
+      item.append(open, element("span", "saved", new Date(draft.saved).toLocaleString()), remove);
+      return item;
+    }));
+    if (!drafts.length) list.replaceChildren(element("li", null, "No drafts yet."));
+    dialog.showModal();
+  });
+  dialog?.querySelector(".close")?.addEventListener("click", () => dialog.close());
+  for (const tab of document.querySelectorAll("[data-show]")) {
+    tab.addEventListener("click", () => {
+      document.body.dataset.view = /** @type {HTMLElement} */ (tab).dataset.show;
+      for (const other of document.querySelectorAll("[data-show]")) other.setAttribute("aria-selected", String(other === tab));
+    });
+  }
+}
