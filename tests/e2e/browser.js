@@ -9,13 +9,13 @@ import { startServer } from "../../scripts/serve.mjs";
 const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-// `timezoneId`: the reader's time zone (Chromium's own by default).
-export async function startBrowser({ prefix = "/", timezoneId } = {}) {
+// `timezoneId`: the reader's time zone (Chromium's own by default); `args`: more Chromium flags.
+export async function startBrowser({ prefix = "/", timezoneId, args = [] } = {}) {
   const server = await startServer({ port: 0, prefix });
   const profile = await mkdtemp(join(tmpdir(), "stills-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: chromiumArgs,
+    args: [...chromiumArgs, ...args],
     headless: true,
     timezoneId,
   });
