@@ -9,7 +9,8 @@ import { instantiate } from "./wasm-module.js";
  *   line and column are 1-based, from the file's first line; columns count code points
  * @typedef {{ img: string, alt: string | null, caption: string | null, width: number | null,
  *   height: number | null, line: number, column: number }} Image  line, column: where its img is written
- * @typedef {{ title: string | null, id: string, images: Image[] }} Gallery
+ * @typedef {{ title: string | null, id: string, line: number, column: number, images: Image[] }} Gallery
+ *   line, column: where the gallery is written
  * @typedef {{ title: string | null, excerpt: string | null, cardCover: string | null, date: string | null,
  *   timestamp: number | null, location: string | null, tags: string[], [key: string]: unknown }} Meta
  * @typedef {{ type: "html", html: string } | { type: "gallery", gallery: number }

@@ -33,6 +33,8 @@ void write_gallery(JsonWriter& json, const Gallery& gallery) {
   json.begin_object();
   optional_string(json, "title", gallery.title);
   json.key("id").string(gallery.id);
+  json.key("line").number(gallery.line);
+  json.key("column").number(gallery.column);
   json.key("images").begin_array();
   for (const auto& image : gallery.images) {
     json.begin_object();

@@ -1,0 +1,123 @@
+// Photos added to a gallery are written as the post already writes its images, and nothing else moves:
+// the text without the insertion is the original, byte for byte.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { loadStills, root } from "./helpers.js";
+import { galleryInsertion, imagesInsertion, offsetAt } from "../../web/editor/frontmatter-edit.js";
+
+const apply = (text, { at, insert }) => text.slice(0, at) + insert + text.slice(at);
+const addImages = (text, post, index, images) => apply(text, imagesInsertion(text, post, index, images));
+
+const stills = await loadStills();
+const post = (name) => readFile(new URL(`content/posts/${name}.md`, root), "utf8");
+const added = [{ img: "/assets/photos/new/a.avif", width: 1600, height: 1067 }, { img: "/assets/photos/new/b.avif", width: 900, height: 1200 }];
+
+// Adds `added` to gallery `index`, checks what every such edit must keep, and returns a checker of the
+// inserted text: `result` is the original with exactly that text put in at one place.
+function addAndCheck(text, index) {
+  const before = stills.parsePost(text);
+  const result = addImages(text, before, index, added);
+  const after = stills.parsePost(result);
+  assert.deepEqual(after.diagnostics.map((d) => d.message), before.diagnostics.map((d) => d.message));
+  const images = after.galleries[index].images;
+  assert.equal(images.length, before.galleries[index].images.length + 2);
+  assert.deepEqual(images.slice(-2).map(({ img, width, height }) => ({ img, width, height })), added);
+  after.galleries.forEach((gallery, i) => i !== index &&
+    assert.deepEqual(gallery.images.map((image) => image.img), before.galleries[i].images.map((image) => image.img)));
+  return {
+    inserted(expected) {
+      assert.equal(result.length, text.length + expected.length, "only the new entries are added");
+      for (let at = result.indexOf(expected); at >= 0; at = result.indexOf(expected, at + 1)) {
+        if (result.slice(0, at) + result.slice(at + expected.length) === text) return;
+      }
+      assert.fail(`not inserted as:\n${expected}\ngot:\n${result}`);
+    },
+  };
+}
+
+test("the sample post (flow YAML, a mapping per line, trailing commas): two more entries like its others", async () => {
+  addAndCheck(await post("kalatozov-stills"), 0).inserted(`
+            {
+                img: "/assets/photos/new/a.avif",
+                width: 1600,
+                height: 1067,
+            },
+            {
+                img: "/assets/photos/new/b.avif",
+                width: 900,
+                height: 1200,
+            },`);
+  addAndCheck(await post("kalatozov-stills"), 2);
+});
+
+test("block YAML with block mappings: new `- img:` entries at the same indentation", async () => {
+  addAndCheck(await post("water-and-wood"), 0).inserted(`
+      - img: /assets/photos/new/a.avif
+        width: 1600
+        height: 1067
+      - img: /assets/photos/new/b.avif
+        width: 900
+        height: 1200`);
+  addAndCheck(await post("water-and-wood"), 1);
+});
+
+test("a block list of bare paths gets `- { img, width, height }` entries", async () => {
+  addAndCheck(await post("contact-sheet"), 0).inserted(`
+      - { img: /assets/photos/new/a.avif, width: 1600, height: 1067 }
+      - { img: /assets/photos/new/b.avif, width: 900, height: 1200 }`);
+});
+
+const frontmatter = (galleries) => `---\ntitle: T\ngalleries:\n${galleries}---\nText\n\n{{gallery}}\n`;
+
+test("one-line flow lists: bare paths, mappings with or without spaces, a trailing comma", () => {
+  addAndCheck(frontmatter("  - images: [a.avif, 'b.avif']\n"), 0).inserted(
+    ", { img: '/assets/photos/new/a.avif', width: 1600, height: 1067 }, { img: '/assets/photos/new/b.avif', width: 900, height: 1200 }");
+  addAndCheck(frontmatter('  - images: [{img: "a.avif", alt: "{x}"}]\n'), 0).inserted(
+    ', {img: "/assets/photos/new/a.avif", width: 1600, height: 1067}, {img: "/assets/photos/new/b.avif", width: 900, height: 1200}');
+  addAndCheck(frontmatter("  - images: [{ img: a.avif },]\n"), 0).inserted(
+    " { img: /assets/photos/new/a.avif, width: 1600, height: 1067 }, { img: /assets/photos/new/b.avif, width: 900, height: 1200 },");
+});
+
+test("block entries written as flow mappings, and an empty list", () => {
+  addAndCheck(frontmatter('  - images:\n      - { img: "a.avif", caption: "c" }\n'), 0).inserted(
+    '\n      - { img: "/assets/photos/new/a.avif", width: 1600, height: 1067 }\n      - { img: "/assets/photos/new/b.avif", width: 900, height: 1200 }');
+  const empty = frontmatter("  - title: First\n    images: []\n");
+  const result = addImages(empty, stills.parsePost(empty), 0, added);
+  assert.match(result, /images: \[\{ img: "\/assets\/photos\/new\/a\.avif", width: 1600, height: 1067 \}, \{ img: "\/assets\/photos\/new\/b\.avif"/);
+  assert.equal(stills.parsePost(result).galleries[0].images.length, 2);
+});
+
+test("offsetAt counts lines from 1 and columns in code points", () => {
+  assert.equal(offsetAt("ab\n😀x\n", 2, 2), 5);
+  assert.equal(offsetAt("ab\ncd", 9, 1), 5);
+});
+
+test("a new gallery follows the last one in its style, or starts the galleries key", async () => {
+  const check = (text, expected) => {
+    const result = apply(text, galleryInsertion(text, stills.parsePost(text), { id: "new-photos", title: "New photos", images: added }));
+    assert.ok(result.includes(expected), `inserted as:\n${expected}\ngot:\n${result}`);
+    assert.equal(result.replace(expected, ""), text, "the rest is byte-identical");
+    const parsed = stills.parsePost(result);
+    const gallery = parsed.galleries.at(-1);
+    assert.deepEqual([gallery.id, gallery.title, gallery.images.map((i) => [i.img, i.width, i.height])],
+      ["new-photos", "New photos", added.map((i) => [i.img, i.width, i.height])]);
+    assert.equal(parsed.diagnostics.filter((d) => d.severity === "error").length, 0);
+  };
+  check(await post("water-and-wood"), `
+  - title: "New photos"
+    id: new-photos
+    images:
+      - { img: "/assets/photos/new/a.avif", width: 1600, height: 1067 }
+      - { img: "/assets/photos/new/b.avif", width: 900, height: 1200 }`);
+  // Its last gallery has no comma after it: it gets one, and the new one none.
+  check(await post("kalatozov-stills"), `,
+    { title: "New photos", id: "new-photos", images: [{ img: "/assets/photos/new/a.avif", width: 1600, height: 1067 }, { img: "/assets/photos/new/b.avif", width: 900, height: 1200 }] }`);
+  check("---\ntitle: T\n---\nText\n", `galleries:
+  - title: "New photos"
+    id: new-photos
+    images:
+      - { img: "/assets/photos/new/a.avif", width: 1600, height: 1067 }
+      - { img: "/assets/photos/new/b.avif", width: 900, height: 1200 }
+`);
+});
