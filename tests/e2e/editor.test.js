@@ -181,3 +181,53 @@ for (const [name, width, height] of [["desktop", 1280, 800], ["phone", 390, 844]
     });
   }
 }
+
+// Drops `files` (name -> bytes) on the source pane at the cursor's line, as a file manager would.
+async function dropFiles(page, files) {
+  await page.evaluate(async (files) => {
+    const transfer = new DataTransfer();
+    for (const [name, base64, type] of files) {
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type }));
+    }
+    const root = document.querySelector("#source").shadowRoot;
+    const caret = root.querySelector(".cm-activeLine").getBoundingClientRect();
+    root.querySelector(".cm-content").dispatchEvent(new DragEvent("drop", {
+      dataTransfer: transfer, clientX: caret.left + 5, clientY: caret.top + caret.height / 2, bubbles: true, cancelable: true,
+    }));
+  }, files);
+}
+
+const samplePhoto = async (n) => (await import("node:fs/promises")).readFile(new URL(`../../content/assets/photos/kalatozov-stills/kalatozov-stills-${n}.avif`, import.meta.url));
+
+test("an AVIF dropped after a gallery's shortcode joins that gallery, with its size, and survives a reload", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await cursorAfter(page, "### I am Cuba");
+  await page.keyboard.press("ArrowDown");  // onto its {{gallery}}
+  await dropFiles(page, [["harbour.avif", (await samplePhoto(13)).toString("base64"), "image/avif"]]);
+  await page.waitForFunction(() => document.querySelectorAll("#i-am-cuba .photo").length === 10);
+  await page.locator("#i-am-cuba .photo").last().locator("img").waitFor();
+  assert.match(await page.locator("#i-am-cuba .photo img").last().getAttribute("src"), /^blob:/);
+  await cursorAfter(page, "harbour.avif");
+  assert.match(await activeLine(page), /img: "\/assets\/photos\/kalatozov-stills\/harbour\.avif",$/);
+  await page.keyboard.press("ArrowDown");
+  assert.match(await activeLine(page), /^\s+width: \d+,$/);
+  await page.locator("#status", { hasText: "Draft saved." }).waitFor();
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll("#i-am-cuba .photo img").length === 10 &&
+    document.querySelector("#i-am-cuba .photo:last-child img")?.src.startsWith("blob:"));
+  assert.deepEqual(problems, []);
+});
+
+test("an AVIF dropped in the text makes a new gallery there; a file that is not AVIF changes nothing", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await cursorAfter(page, "stood out for me:");
+  await dropFiles(page, [["notes.txt", Buffer.from("not a photo").toString("base64"), "text/plain"]]);
+  await page.locator("#status", { hasText: "notes.txt is not an AVIF photo" }).waitFor();
+  assert.match(await page.locator("#status").textContent(), /the post is unchanged/);
+  assert.equal(await page.locator(".preview .gallery").count(), 3);
+  await dropFiles(page, [["pier.avif", (await samplePhoto(14)).toString("base64"), "image/avif"]]);
+  await page.waitForFunction(() => document.querySelectorAll(".preview .gallery").length === 4);
+  const order = await page.locator(".preview .post-body > *").evaluateAll((nodes) => nodes.map((n) => (n.matches("section.gallery") ? n.id : n.localName)));
+  assert.deepEqual(order.slice(0, 3), ["p", "photos", "h3"], "the new gallery stands after the paragraph the cursor was in");
+  assert.deepEqual(problems, []);
+});

@@ -3,7 +3,8 @@
 // pane brings the same place into view in the other; every change is kept as a draft.
 import { element } from "../dom/element.js";
 import { createServices } from "../runtime/services.js";
-import { deleteDraft, listDrafts, loadDraft, saveDraft } from "./drafts.js";
+import { deleteDraft, draftPhotos, listDrafts, loadDraft, saveDraft, savePhoto } from "./drafts.js";
+import { photoInsertions, readPhotos } from "./photo-drop.js";
 import { Preview } from "./preview.js";
 import { renderProblems } from "./problems.js";
 import { createSourcePane } from "./source-pane.js";
@@ -84,6 +85,7 @@ function run(document, { services, doc, base, say }) {
       syncFrom("source");
       preview.blockAt(line)?.scrollIntoView({ block: "nearest" });
     },
+    onFiles: (files, offset) => addPhotos(files, offset),
     onScroll(line) {
       if (quiet("source")) return;
       const block = preview.blockAt(line);
@@ -100,7 +102,35 @@ function run(document, { services, doc, base, say }) {
     source.scrollToLine(line);
   }, { passive: true });
 
+  // AVIF photos kept in the browser, shown at once and written into the frontmatter with their size.
+  async function addPhotos(files, offset) {
+    const { photos, refused } = await readPhotos(files, services.stills);
+    const refusal = refused.map(({ name, why }) => `${name} is not an AVIF photo (${why})`).join("; ");
+    if (!photos.length) return say(`${refusal}. Only AVIF photos can be added; the post is unchanged.`);
+    const title = preview.post?.meta.title;
+    const folder = `/assets/photos/${slugOf(doc.id.startsWith("post:") ? doc.name.replace(/\.md$/, "") : title)}/`;
+    try {
+      for (const { name, bytes } of photos) await savePhoto({ path: folder + name, draft: doc.id, bytes, saved: Date.now() });
+    } catch (error) {
+      return say(`The photos could not be kept in this browser (${error.message}); the post is unchanged.`);
+    }
+    for (const { name, bytes } of photos) preview.keepPhoto(folder + name, bytes);
+    const images = photos.map(({ name, width, height }) => ({ img: folder + name, width, height }));
+    source.insert(photoInsertions(doc.text, services.stills.parsePost(doc.text), offset, images));
+    say(`Added ${photos.length} photo${photos.length === 1 ? "" : "s"}.${refusal ? ` ${refusal}.` : ""}`);
+  }
+  const chooser = /** @type {HTMLInputElement | null} */ (document.getElementById("add-photos"));
+  chooser?.addEventListener("change", () => {
+    addPhotos([...(chooser.files ?? [])], source.cursor());
+    chooser.value = "";
+  });
+
   preview.render(doc.text);
+  draftPhotos(doc.id).then((kept) => {
+    if (!kept.length) return;
+    for (const { path, bytes } of kept) preview.keepPhoto(path, bytes);
+    preview.render(doc.text);
+  }, () => {});
   wireToolbar(document, { doc, base });
 }
 

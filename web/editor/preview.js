@@ -19,6 +19,8 @@ export class Preview {
   #post = null;
   /** @type {Map<string, string>} photo URL -> why it did not load */
   #failedPhotos = new Map();
+  /** @type {Map<string, string>} photo URL as the post gives it -> a blob: URL of the photo kept here */
+  #localPhotos = new Map();
   /** @type {{ cover: string, message: string | null } | null} the cover checked last, and why it failed */
   #coverProblem = null;
 
@@ -46,9 +48,16 @@ export class Preview {
     return this.#post;
   }
 
-  /** @param {string} url where the post now lives */
-  moveTo(url) {
-    this.#url = url;
+  /**
+   * Shows the photo at `path` (as the frontmatter writes it) from bytes kept in the browser.
+   * @param {string} path
+   * @param {Uint8Array} bytes
+   */
+  keepPhoto(path, bytes) {
+    const url = new URL(path, this.#base).href;
+    const old = this.#localPhotos.get(url);
+    if (old) URL.revokeObjectURL(old);
+    this.#localPhotos.set(url, URL.createObjectURL(new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (bytes)], { type: "image/avif" })));
   }
 
   /**
@@ -58,6 +67,7 @@ export class Preview {
    */
   render(text) {
     const post = this.#services.stills.parsePost(text, { url: this.#url, base: this.#base, sourceLines: true });
+    for (const image of post.galleries.flatMap((gallery) => gallery.images)) image.img = this.#localPhotos.get(image.img) ?? image.img;
     this.#post = post;
     if (!this.#view) {
       this.#view = new PostView(post, { services: this.#services, fileName: "this post" });

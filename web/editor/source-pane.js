@@ -47,6 +47,7 @@ export function offsetOfColumn(text, column) {
 /**
  * @typedef {{ severity: "error" | "warning" | "info", message: string, line: number, column: number }} Problem
  * @typedef {{ view: any, setProblems: (problems: Problem[]) => void, setText: (text: string) => void,
+ *   insert: (insertions: Array<{ at: number, insert: string }>) => void, cursor: () => number,
  *   moveTo: (line: number, column?: number) => void, scrollToLine: (line: number) => void,
  *   topLine: () => number, cursorLine: () => number, destroy: () => void }} SourcePane
  */
@@ -54,10 +55,11 @@ export function offsetOfColumn(text, column) {
 /**
  * @param {HTMLElement} host the element whose shadow root holds the editor
  * @param {{ text: string, stylesheet: string, onChange: (text: string) => void,
- *   onCursor: (line: number) => void, onScroll: (line: number) => void }} options
+ *   onCursor: (line: number) => void, onScroll: (line: number) => void,
+ *   onFiles: (files: File[], offset: number) => void }} options onFiles: files dropped or pasted, and where
  * @returns {SourcePane}
  */
-export function createSourcePane(host, { text, stylesheet, onChange, onCursor, onScroll }) {
+export function createSourcePane(host, { text, stylesheet, onChange, onCursor, onScroll, onFiles }) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   const link = document.createElement("link");
   link.rel = "stylesheet";
@@ -82,7 +84,24 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
           if (update.docChanged) onChange(update.state.doc.toString());
           if (update.selectionSet) onCursor(update.state.doc.lineAt(update.state.selection.main.head).number);
         }),
-        EditorView.domEventHandlers({ scroll: () => onScroll(topLine()) }),
+        // CodeMirror's own drop handler would insert a dropped file's bytes as text.
+        EditorView.domEventHandlers({
+          scroll: () => onScroll(topLine()),
+          drop(event, editor) {
+            const files = [...(event.dataTransfer?.files ?? [])];
+            if (!files.length) return false;
+            event.preventDefault();
+            onFiles(files, editor.posAtCoords({ x: event.clientX, y: event.clientY }) ?? editor.state.selection.main.head);
+            return true;
+          },
+          paste(event, editor) {
+            const files = [...(event.clipboardData?.files ?? [])];
+            if (!files.length) return false;
+            event.preventDefault();
+            onFiles(files, editor.state.selection.main.head);
+            return true;
+          },
+        }),
       ],
     }),
   });
@@ -102,6 +121,10 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
       });
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
+    insert(insertions) {
+      view.dispatch({ changes: insertions.map(({ at, insert }) => ({ from: at, insert })) });
+    },
+    cursor: () => view.state.selection.main.head,
     setText(next) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
     },

@@ -1,0 +1,95 @@
+// Photos dropped, pasted or chosen: AVIF files are read for their size and go into the frontmatter (the
+// gallery the cursor is in or on, or a new gallery with its shortcode at the cursor); anything else is
+// refused with the reason, and the post is left as it was.
+import { galleryInsertion, imagesInsertion } from "./frontmatter-edit.js";
+
+const SHORTCODE = /^\s*\{\{\s*gallery(?:\s+"?([^"}\s]+)"?)?\s*\}\}\s*$/;
+
+/**
+ * @typedef {import("../runtime/stills.js").Post} Post
+ * @typedef {import("./frontmatter-edit.js").Insertion} Insertion
+ * @typedef {{ name: string, bytes: Uint8Array, width: number, height: number }} DroppedPhoto
+ */
+
+/**
+ * Reads files for their AVIF header. Returns the photos with their size as shown, and the rest with why.
+ * @param {File[]} files
+ * @param {{ probeAvif: (bytes: Uint8Array, options?: { complete?: boolean }) => any }} stills
+ */
+export async function readPhotos(files, stills) {
+  /** @type {DroppedPhoto[]} */
+  const photos = [];
+  /** @type {Array<{ name: string, why: string }>} */
+  const refused = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const probe = stills.probeAvif(bytes, { complete: true });
+    if (probe.error) refused.push({ name: file.name, why: probe.error });
+    else photos.push({ name: file.name, bytes, width: probe.displayWidth, height: probe.displayHeight });
+  }
+  return { photos, refused };
+}
+
+/** The end of the frontmatter (the offset of its closing line), or 0 when there is none. */
+function frontmatterEnd(text) {
+  if (!/^---[ \t]*\r?\n/.test(text)) return 0;
+  const closing = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  return closing ? 3 + closing.index + 1 : 0;
+}
+
+/**
+ * The gallery photos dropped at `offset` belong to: the one whose frontmatter the cursor is in, or
+ * whose {{gallery}} shortcode the cursor is on or right after; null for a new gallery.
+ * @param {string} text
+ * @param {Post} post parsePost(text)
+ * @param {number} offset
+ * @returns {number | null}
+ */
+export function targetGallery(text, post, offset) {
+  const line = text.slice(0, offset).split("\n").length;
+  if (offset < frontmatterEnd(text)) {
+    const listed = post.positions.galleries;
+    if (!listed || line < listed.line) return null;
+    let index = null;
+    post.galleries.forEach((gallery, i) => (gallery.line <= line ? (index = i) : null));
+    return index;
+  }
+  const lines = text.split("\n");
+  let at = line - 1;
+  if (!SHORTCODE.test(lines[at] ?? "") && at > 0 && SHORTCODE.test(lines[at - 1] ?? "")) at--;  // just after it
+  const shortcode = SHORTCODE.exec(lines[at] ?? "");
+  if (!shortcode) return null;
+  if (shortcode[1]) {
+    const index = post.galleries.findIndex((gallery) => gallery.id === shortcode[1]);
+    return index >= 0 ? index : null;
+  }
+  // {{gallery}} takes the next gallery not placed: the nth shortcode is the nth gallery block.
+  const nth = lines.slice(0, at + 1).filter((l) => SHORTCODE.test(l)).length - 1;
+  const slots = post.blocks.filter((block) => block.type !== "html");
+  const slot = slots[nth];
+  return slot?.type === "gallery" ? slot.gallery : null;
+}
+
+/**
+ * The insertions that add `images` for a drop at `offset`, in the order of the text.
+ * @param {string} text
+ * @param {Post} post parsePost(text)
+ * @param {number} offset
+ * @param {import("./frontmatter-edit.js").NewImage[]} images
+ * @returns {Insertion[]}
+ */
+export function photoInsertions(text, post, offset, images) {
+  const target = targetGallery(text, post, offset);
+  if (target !== null) return [imagesInsertion(text, post, target, images)];
+  const taken = new Set(post.galleries.map((gallery) => gallery.id));
+  let id = "photos";
+  for (let n = 2; taken.has(id); n++) id = `photos-${n}`;
+  const gallery = galleryInsertion(text, post, { id, title: "Photos", images });
+  // The shortcode: a paragraph of its own after the line the cursor is on (the text's end when the
+  // cursor is in the frontmatter).
+  const from = offset >= frontmatterEnd(text) ? offset : text.length;
+  const at = text.indexOf("\n", from) < 0 ? text.length : text.indexOf("\n", from);
+  const followed = text.slice(at + 1).split("\n", 1)[0].trim() !== "";
+  const shortcode = { at, insert: `\n\n{{gallery ${id}}}${followed ? "\n" : ""}` };
+  return [gallery, shortcode];
+}
