@@ -29,6 +29,9 @@ cp node_modules/photoswipe/LICENSE dist/vendor/photoswipe.LICENSE
 node_modules/.bin/esbuild scripts/vendor/codemirror.mjs --bundle --format=esm --minify --log-level=warning \
   --outfile=dist/vendor/codemirror.js
 cp node_modules/@codemirror/view/LICENSE dist/vendor/codemirror.LICENSE
+node_modules/.bin/esbuild scripts/vendor/fflate.mjs --bundle --format=esm --minify --log-level=warning \
+  --outfile=dist/vendor/fflate.js
+cp node_modules/fflate/LICENSE dist/vendor/fflate.LICENSE
 node scripts/modulepreload.mjs dist/index.html site/main.js
 node scripts/modulepreload.mjs dist/editor.html editor/main.js
 node_modules/.bin/tsc -p tsconfig.types.json  # dist/stills.d.ts, from the API's JSDoc

@@ -14,6 +14,9 @@ declare module "*/vendor/purify.es.mjs" {
 declare module "*/vendor/photoswipe.esm.min.js" {
   export { default } from "photoswipe";
 }
+declare module "*/vendor/fflate.js" {
+  export { strToU8, zipSync } from "fflate";
+}
 declare module "*/vendor/codemirror.js" {
   export * from "@codemirror/state";
   export * from "@codemirror/view";

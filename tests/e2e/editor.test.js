@@ -1,7 +1,7 @@
 // The editor in Chromium, as an author uses it: the sample post in the source and the preview, typing
 // that patches the preview without touching its photos, problems marked on their lines, a draft that
 // survives a reload, and the preview following the cursor.
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { openPage, startBrowser } from "./browser.js";
@@ -12,6 +12,8 @@ before(async () => {
   await mkdir("test-results", { recursive: true });
 });
 after(() => browser?.close());
+// A page left open would go on saving its draft into the next test's.
+afterEach(() => Promise.all(browser.context.pages().map((page) => page.close())));
 
 const sampleInEditor = (query = "") => `${browser.origin}/editor.html?post=posts/kalatozov-stills.md${query}`;
 
@@ -229,5 +231,26 @@ test("an AVIF dropped in the text makes a new gallery there; a file that is not 
   await page.waitForFunction(() => document.querySelectorAll(".preview .gallery").length === 4);
   const order = await page.locator(".preview .post-body > *").evaluateAll((nodes) => nodes.map((n) => (n.matches("section.gallery") ? n.id : n.localName)));
   assert.deepEqual(order.slice(0, 3), ["p", "photos", "h3"], "the new gallery stands after the paragraph the cursor was in");
+  assert.deepEqual(problems, []);
+});
+
+test("Export writes a zip laid out as content/ expects: the post, its dropped photos, the index line", async () => {
+  const { unzipSync, strFromU8 } = await import("fflate");
+  const { page, problems } = await openEditor(sampleInEditor());
+  const photo = await samplePhoto(13);
+  await cursorAfter(page, "### I am Cuba");
+  await page.keyboard.press("ArrowDown");
+  await dropFiles(page, [["harbour.avif", photo.toString("base64"), "image/avif"]]);
+  await page.waitForFunction(() => document.querySelectorAll("#i-am-cuba .photo").length === 10);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export").click()]);
+  assert.equal(download.suggestedFilename(), "kalatozov-stills.zip");
+  const files = unzipSync(new Uint8Array(await (await import("node:fs/promises")).readFile(await download.path())));
+  assert.deepEqual(Object.keys(files).sort(),
+    ["ADD-TO-INDEX.txt", "assets/photos/kalatozov-stills/harbour.avif", "posts/kalatozov-stills.md"]);
+  assert.deepEqual(Buffer.from(files["assets/photos/kalatozov-stills/harbour.avif"]), photo);
+  const text = strFromU8(files["posts/kalatozov-stills.md"]);
+  assert.match(text, /img: "\/assets\/photos\/kalatozov-stills\/harbour\.avif",\n\s+width: \d+,\n\s+height: \d+,/);
+  assert.match(strFromU8(files["ADD-TO-INDEX.txt"]), /^ {2}- posts\/kalatozov-stills\.md$/m);
+  assert.match(await page.locator("#status").textContent(), /add “- posts\/kalatozov-stills\.md” under posts:/);
   assert.deepEqual(problems, []);
 });

@@ -4,6 +4,7 @@
 import { element } from "../dom/element.js";
 import { createServices } from "../runtime/services.js";
 import { deleteDraft, draftPhotos, listDrafts, loadDraft, saveDraft, savePhoto } from "./drafts.js";
+import { exportZip } from "./export.js";
 import { photoInsertions, readPhotos } from "./photo-drop.js";
 import { Preview } from "./preview.js";
 import { renderProblems } from "./problems.js";
@@ -108,7 +109,7 @@ function run(document, { services, doc, base, say }) {
     const refusal = refused.map(({ name, why }) => `${name} is not an AVIF photo (${why})`).join("; ");
     if (!photos.length) return say(`${refusal}. Only AVIF photos can be added; the post is unchanged.`);
     const title = preview.post?.meta.title;
-    const folder = `/assets/photos/${slugOf(doc.id.startsWith("post:") ? doc.name.replace(/\.md$/, "") : title)}/`;
+    const folder = `/assets/photos/${postSlug(doc, title)}/`;
     try {
       for (const { name, bytes } of photos) await savePhoto({ path: folder + name, draft: doc.id, bytes, saved: Date.now() });
     } catch (error) {
@@ -131,20 +132,31 @@ function run(document, { services, doc, base, say }) {
     for (const { path, bytes } of kept) preview.keepPhoto(path, bytes);
     preview.render(doc.text);
   }, () => {});
-  wireToolbar(document, { doc, base });
+  wireToolbar(document, { doc, base, say, slug: () => postSlug(doc, preview.post?.meta.title) });
 }
 
-function wireToolbar(document, { doc, base }) {
+// The post's file name without .md: its own on the site, else made from its title.
+const postSlug = (doc, title) => (doc.id.startsWith("post:") ? doc.name.replace(/\.md$/, "") : slugOf(title));
+
+// Offers `bytes` as a download called `name`.
+function download(name, bytes, type) {
+  const link = element("a");
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  link.setAttribute("href", url);
+  link.setAttribute("download", name);
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function wireToolbar(document, { doc, base, say, slug }) {
   const button = (id, action) => document.getElementById(id)?.addEventListener("click", action);
   const go = (query) => (location.href = `${new URL("editor.html", base).pathname}?${query}`);
   button("new-post", () => go(`draft=${encodeURIComponent(`new:${Date.now()}`)}`));
-  button("download", () => {
-    const title = /^title:\s*["']?(.*?)["']?\s*$/m.exec(doc.text)?.[1];
-    const link = element("a");
-    link.setAttribute("href", URL.createObjectURL(new Blob([doc.text], { type: "text/markdown" })));
-    link.setAttribute("download", doc.id.startsWith("post:") ? doc.name : `${slugOf(title)}.md`);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.getAttribute("href") ?? ""), 1000);
+  button("download", () => download(`${slug()}.md`, doc.text, "text/markdown"));
+  button("export", async () => {
+    const { zip, indexLine } = exportZip(slug(), doc.text, await draftPhotos(doc.id).catch(() => []));
+    download(`${slug()}.zip`, /** @type {Uint8Array<ArrayBuffer>} */ (zip), "application/zip");
+    say(`Exported ${slug()}.zip: unpack it into content/ and add “${indexLine.trim()}” under posts: in index.yaml.`);
   });
   const file = /** @type {HTMLInputElement | null} */ (document.getElementById("open-file"));
   file?.addEventListener("change", async () => {
