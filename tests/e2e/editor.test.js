@@ -43,10 +43,11 @@ async function openEditor(url) {
   return opened;
 }
 
-// Puts the cursor at the end of the (short, unwrapped) source line that holds `text`, as an author
+// Puts the cursor at the end of the first (short, unwrapped) source line that holds `text`, as an author
 // finds it: with CodeMirror's search (lines far from view are not in the DOM), then End.
 async function cursorAfter(page, text) {
   await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Home");  // the first match in the file
   await page.keyboard.press("Control+f");
   const field = page.locator(".cm-search input[name=search]");
   await field.pressSequentially(text);  // CodeMirror reads the query on keyup
@@ -252,5 +253,27 @@ test("Export writes a zip laid out as content/ expects: the post, its dropped ph
   assert.match(text, /img: "\/assets\/photos\/kalatozov-stills\/harbour\.avif",\n\s+width: \d+,\n\s+height: \d+,/);
   assert.match(strFromU8(files["ADD-TO-INDEX.txt"]), /^ {2}- posts\/kalatozov-stills\.md$/m);
   assert.match(await page.locator("#status").textContent(), /add “- posts\/kalatozov-stills\.md” under posts:/);
+  assert.deepEqual(problems, []);
+});
+
+test("the frontmatter form and the YAML follow each other, changing only the key edited", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await page.locator(".meta-details summary").click();
+  assert.equal(await page.locator("#meta-title").inputValue(), "Stills from my favorite Kalatozov Movies");
+  assert.equal(await page.locator("#meta-tags").inputValue(), "cinema, inspiration, bnw");
+  assert.equal(await page.locator("#meta-cardCover").inputValue(), "/assets/photos/kalatozov-stills/kalatozov-stills.avif");
+  await page.locator("#meta-title").fill("Kalatozov, framed");
+  await page.locator(".preview h1.post-title", { hasText: "Kalatozov, framed" }).waitFor();
+  await page.locator("#meta-location").fill("Moscow");
+  await page.locator(".preview .post-location", { hasText: "Moscow" }).waitFor();
+  await cursorAfter(page, "title:");
+  assert.equal(await activeLine(page), 'title: "Kalatozov, framed"');
+  await page.keyboard.press("ArrowLeft");  // inside the closing quote
+  await page.keyboard.type(" x");  // typing in the source shows in the form
+  await page.waitForFunction(() => document.querySelector("#meta-title").value === "Kalatozov, framed x");
+  await cursorAfter(page, "location:");
+  assert.equal(await activeLine(page), "location: Moscow");
+  await cursorAfter(page, "galleries:");
+  assert.equal(await activeLine(page), "galleries: [", "the galleries are as they were");
   assert.deepEqual(problems, []);
 });

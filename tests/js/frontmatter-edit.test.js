@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { loadStills, root } from "./helpers.js";
-import { galleryInsertion, imagesInsertion, offsetAt } from "../../web/editor/frontmatter-edit.js";
+import { galleryInsertion, imagesInsertion, keyReplacement, offsetAt } from "../../web/editor/frontmatter-edit.js";
 
 const apply = (text, { at, insert }) => text.slice(0, at) + insert + text.slice(at);
 const addImages = (text, post, index, images) => apply(text, imagesInsertion(text, post, index, images));
@@ -120,4 +120,33 @@ test("a new gallery follows the last one in its style, or starts the galleries k
       - { img: "/assets/photos/new/a.avif", width: 1600, height: 1067 }
       - { img: "/assets/photos/new/b.avif", width: 900, height: 1200 }
 `);
+});
+
+const setKey = (text, key, value) => {
+  const { from, to, insert } = keyReplacement(text, stills.parsePost(text), key, value);
+  return text.slice(0, from) + insert + text.slice(to);
+};
+
+test("form edits change one key's value in its own style and nothing else", async () => {
+  const sample = await post("kalatozov-stills");
+  const cases = [
+    [sample, "title", "A new \"title\"", 'title: "A new \\"title\\""\n'],
+    [sample, "location", "Moscow", "location: Moscow\n"],
+    [sample, "tags", ["cinema", "film noir"], 'tags: ["cinema", "film noir"]\n'],
+    [await post("water-and-wood"), "tags", ["lake", "bnw", "wood"], "tags: [lake, bnw, wood]\n"],
+    [await post("water-and-wood"), "date", "2025-11-03", "date: 2025-11-03\n"],
+    ["---\ntitle: 'It''s'\ntags:\n  - a\n  - b\nx: 1\n---\nText\n", "tags", ["c"], "tags:\n  - c\nx: 1\n"],
+    ["---\ntitle: 'It''s'\n---\nText\n", "title", "It's mine", "title: 'It''s mine'\n"],
+    ["---\ntitle: T\n---\nText\n", "excerpt", "Short: and sweet", 'title: T\nexcerpt: "Short: and sweet"\n---'],
+    ["---\ntitle: plain # a comment\n---\n", "title", "yes", 'title: "yes" # a comment\n'],
+  ];
+  for (const [text, key, value, expected] of cases) {
+    const result = setKey(text, key, value);
+    assert.ok(result.includes(expected), `${key}: ${JSON.stringify(result)}`);
+    const meta = stills.parsePost(result).meta;
+    assert.deepEqual(meta[key], value, `${key} reads back`);
+    // Everything outside the line(s) of the key is as it was.
+    const other = (t) => t.split("\n").filter((line) => !line.startsWith(`${key}:`) && !/^\s+- /.test(line) && line !== `${key}:`);
+    assert.deepEqual(other(result).filter((l) => !l.startsWith("excerpt:")), other(text).filter((l) => !l.startsWith("excerpt:")));
+  }
 });

@@ -5,6 +5,8 @@ import { element } from "../dom/element.js";
 import { createServices } from "../runtime/services.js";
 import { deleteDraft, draftPhotos, listDrafts, loadDraft, saveDraft, savePhoto } from "./drafts.js";
 import { exportZip } from "./export.js";
+import { keyReplacement } from "./frontmatter-edit.js";
+import { MetaForm } from "./meta-form.js";
 import { photoInsertions, readPhotos } from "./photo-drop.js";
 import { Preview } from "./preview.js";
 import { renderProblems } from "./problems.js";
@@ -64,6 +66,11 @@ function run(document, { services, doc, base, say }) {
 
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let saveTimer;
+  const form = new MetaForm(/** @type {HTMLElement} */ (document.getElementById("meta-form")), {
+    onEdit: (key, value) => source.replace(keyReplacement(doc.text, services.stills.parsePost(doc.text), key, value)),
+  });
+  // The form shows values as written: the cover before its URL is resolved.
+  const showInForm = (text) => form.show(services.stills.parseFrontmatter(text).meta);
   const keepDraft = (text) => {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => saveDraft({ id: doc.id, text, title: preview.post?.meta.title ?? doc.name, saved: Date.now() })
@@ -79,6 +86,7 @@ function run(document, { services, doc, base, say }) {
       preview.render(text);
       performance.measure("stills:preview", "stills:input");
       doc.text = text;
+      showInForm(text);
       keepDraft(text);
     },
     onCursor(line) {
@@ -127,6 +135,7 @@ function run(document, { services, doc, base, say }) {
   });
 
   preview.render(doc.text);
+  showInForm(doc.text);
   draftPhotos(doc.id).then((kept) => {
     if (!kept.length) return;
     for (const { path, bytes } of kept) preview.keepPhoto(path, bytes);

@@ -233,3 +233,77 @@ function blockGallery(indent, id, title, images) {
   return [`${indent}- title: ${JSON.stringify(title)}`, `${indent}  id: ${id}`, `${indent}  images:`,
     ...images.map((image) => `${indent}    - ${flowImage(image)}`)].join("\n");
 }
+
+/**
+ * @typedef {{ from: number, to: number, insert: string }} Replacement
+ */
+
+// YAML that must be quoted: anything a plain scalar would read otherwise.
+const needsQuotes = (value) => value === "" || /^[\s\-?:,[\]{}#&*!|>'"%@`]|[:#]\s|\s$|^(true|false|null|~|yes|no|on|off)$/i.test(value) ||
+  (!Number.isNaN(Number(value)) && value.trim() !== "");
+
+function scalar(value, quote) {
+  if (quote === "'") return `'${value.replaceAll("'", "''")}'`;
+  if (quote === '"' || needsQuotes(value)) return JSON.stringify(value);
+  return value;
+}
+
+// Where the value at `offset` ends: after its closing quote or bracket, or before a comment or the
+// line's end for a plain scalar.
+function valueEnd(text, offset) {
+  const c = text[offset];
+  if (c === '"' || c === "'") return quoteEnd(text, offset) + 1;
+  if (c === "[" || c === "{") return flowValueEnd(text, offset);
+  const end = lineEnd(text, offset);
+  const comment = text.slice(offset, end).search(/\s#/);
+  return (comment < 0 ? end : offset + comment) - (/\s*$/.exec(text.slice(offset, comment < 0 ? end : offset + comment))?.[0].length ?? 0);
+}
+
+/**
+ * The change that sets a top-level frontmatter key to `value` (text, or a list of texts for tags),
+ * keeping its quotes, its flow or block list, and every other byte. A key not written yet is added
+ * before the frontmatter's closing line.
+ * @param {string} text
+ * @param {Post} post parsePost(text)
+ * @param {string} key
+ * @param {string | string[]} value
+ * @returns {Replacement}
+ */
+export function keyReplacement(text, post, key, value) {
+  const position = post.positions[key];
+  if (!position) {
+    const end = frontmatterClose(text);
+    const written = Array.isArray(value) ? `[${value.map((v) => scalar(v, "")).join(", ")}]` : scalar(value, "");
+    if (end < 0) return { from: 0, to: 0, insert: `---\n${key}: ${written}\n---\n` };
+    return { from: end, to: end, insert: `${key}: ${written}\n` };
+  }
+  const at = offsetAt(text, position.line, position.column);
+  if (text.startsWith(key, at)) {  // an empty value: after the key's colon
+    const colon = text.indexOf(":", at) + 1;
+    const end = lineEnd(text, colon);
+    const written = Array.isArray(value) ? `[${value.map((v) => scalar(v, "")).join(", ")}]` : scalar(value, "");
+    return { from: colon, to: end, insert: ` ${written}` };
+  }
+  if (Array.isArray(value)) {
+    if (text[at] === "[") {
+      const quote = /^\[\s*(["'])/.exec(text.slice(at))?.[1] ?? "";
+      return { from: at, to: valueEnd(text, at), insert: `[${value.map((v) => scalar(v, quote)).join(", ")}]` };
+    }
+    if (text[at] === "-") {  // a block list: its entries, at their indentation
+      const indent = " ".repeat(at - lineStart(text, at));
+      let end = at;
+      for (let next = lineStart(text, at); text.startsWith(`${indent}- `, next); next = lineEnd(text, next) + 1) end = lineEnd(text, next);
+      return { from: at, to: end, insert: value.map((v, i) => `${i ? indent : ""}- ${scalar(v, "")}`).join("\n") };
+    }
+  }
+  const quote = text[at] === '"' || text[at] === "'" ? text[at] : "";
+  const written = Array.isArray(value) ? `[${value.map((v) => scalar(v, quote)).join(", ")}]` : scalar(value, quote);
+  return { from: at, to: valueEnd(text, at), insert: written };
+}
+
+// The offset of the frontmatter's closing line, or -1 without a frontmatter.
+function frontmatterClose(text) {
+  if (!/^---[ \t]*\r?\n/.test(text)) return -1;
+  const closing = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  return closing ? 3 + closing.index + 1 : -1;
+}

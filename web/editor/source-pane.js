@@ -47,7 +47,8 @@ export function offsetOfColumn(text, column) {
 /**
  * @typedef {{ severity: "error" | "warning" | "info", message: string, line: number, column: number }} Problem
  * @typedef {{ view: any, setProblems: (problems: Problem[]) => void, setText: (text: string) => void,
- *   insert: (insertions: Array<{ at: number, insert: string }>) => void, cursor: () => number,
+ *   insert: (insertions: Array<{ at: number, insert: string }>) => void,
+ *   replace: (change: { from: number, to: number, insert: string }) => void, cursor: () => number,
  *   moveTo: (line: number, column?: number) => void, scrollToLine: (line: number) => void,
  *   topLine: () => number, cursorLine: () => number, destroy: () => void }} SourcePane
  */
@@ -123,6 +124,9 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
     },
     insert(insertions) {
       view.dispatch({ changes: insertions.map(({ at, insert }) => ({ from: at, insert })) });
+    },
+    replace(change) {
+      view.dispatch({ changes: change });
     },
     cursor: () => view.state.selection.main.head,
     setText(next) {
