@@ -20,6 +20,7 @@ rm -rf dist && mkdir -p dist/vendor
 cp -r web/runtime web/dom web/site web/editor web/stills.js dist/
 mv dist/site/index.html dist/index.html
 mv dist/editor/editor.html dist/editor.html
+mv dist/editor/service-worker.js dist/editor-sw.js  # at the top, so its scope holds editor.html
 cp build/wasm/wasm/bindings/stills-{core,codec}.{js,wasm} dist/runtime/
 cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/  # DOMPurify's only ES build
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE

@@ -277,3 +277,27 @@ test("the frontmatter form and the YAML follow each other, changing only the key
   assert.equal(await activeLine(page), "galleries: [", "the galleries are as they were");
   assert.deepEqual(problems, []);
 });
+
+test("once loaded, the editor works offline: the post, its photos and the preview", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();  // now under the service worker, which keeps what the page loads
+  await page.locator(".preview article.post").waitFor();
+  await page.evaluate(() => document.querySelectorAll(".preview .photo img").forEach((img) => (img.loading = "eager")));
+  await page.waitForFunction(() => navigator.serviceWorker.controller && !document.querySelector(".preview .photo.loading"));
+  await browser.context.setOffline(true);
+  try {
+    await page.reload();
+    await page.locator(".preview article.post").waitFor();
+    await page.evaluate(() => document.querySelectorAll(".preview .photo img").forEach((img) => (img.loading = "eager")));
+    await page.waitForFunction(() => !document.querySelector(".preview .photo.loading"));
+    assert.equal(await page.locator(".preview .photo img").count(), 17);
+    assert.equal(await page.locator(".preview .photo.failed").count(), 0);
+    await cursorAtEnd(page);
+    await page.keyboard.type(" Written offline.");
+    await page.locator(".preview .post-body", { hasText: "Written offline." }).waitFor();
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  assert.deepEqual(problems, []);
+});

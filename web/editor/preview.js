@@ -101,7 +101,8 @@ export class Preview {
   }
 
   #checkCover(cover) {
-    if (!cover || this.#coverProblem?.cover === cover) return;
+    // Offline a cover cannot be checked, and its failure would be the network's, not the author's.
+    if (!cover || this.#coverProblem?.cover === cover || !navigator.onLine) return;
     /** @type {{ cover: string, message: string | null }} */
     const checking = { cover, message: null };
     this.#coverProblem = checking;
