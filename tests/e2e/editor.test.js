@@ -301,3 +301,47 @@ test("once loaded, the editor works offline: the post, its photos and the previe
   }
   assert.deepEqual(problems, []);
 });
+
+test("Open folder edits a content folder in place: its posts listed, Save writes the post and its new photos", async () => {
+  const { page, problems } = await freshPage();
+  // The content folder, in the origin-private file system; the folder picker hands it over.
+  await page.addInitScript(() => {
+    window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle("content");
+  });
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    await root.removeEntry("content", { recursive: true }).catch(() => {});
+    const content = await root.getDirectoryHandle("content", { create: true });
+    const write = async (dir, name, data) => {
+      const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+      await writable.write(data);
+      await writable.close();
+    };
+    await write(content, "index.yaml", "posts:\n  - posts/kalatozov-stills.md\n  - posts/water-and-wood.md\n");
+    const posts = await content.getDirectoryHandle("posts", { create: true });
+    await write(posts, "kalatozov-stills.md", await (await fetch("/posts/kalatozov-stills.md")).text());
+  });
+  await page.goto(`${browser.origin}/editor.html`);
+  await page.locator("#open-folder").click();
+  await page.locator("#folder-posts .open-post", { hasText: "posts/kalatozov-stills.md" }).click();
+  await page.locator(".preview h1.post-title", { hasText: "Kalatozov" }).waitFor();
+  assert.match(await page.locator("#status").textContent(), /Editing posts\/kalatozov-stills\.md in the folder “content”/);
+  await cursorAfter(page, "### I am Cuba");
+  await page.keyboard.press("ArrowDown");
+  const photo = await samplePhoto(13);
+  await dropFiles(page, [["harbour.avif", photo.toString("base64"), "image/avif"]]);
+  await page.waitForFunction(() => document.querySelectorAll("#i-am-cuba .photo").length === 10);
+  await page.locator("#save").click();
+  await page.locator("#status", { hasText: "Saved to the folder “content” with 1 photo." }).waitFor();
+  const saved = await page.evaluate(async () => {
+    const content = await (await navigator.storage.getDirectory()).getDirectoryHandle("content");
+    const text = await (await (await (await content.getDirectoryHandle("posts")).getFileHandle("kalatozov-stills.md")).getFile()).text();
+    let dir = content;
+    for (const part of ["assets", "photos", "kalatozov-stills"]) dir = await dir.getDirectoryHandle(part);
+    const photo = new Uint8Array(await (await (await dir.getFileHandle("harbour.avif")).getFile()).arrayBuffer());
+    return { text, photo: Array.from(photo) };
+  });
+  assert.match(saved.text, /img: "\/assets\/photos\/kalatozov-stills\/harbour\.avif",\n\s+width: \d+,/);
+  assert.deepEqual(Buffer.from(saved.photo), photo);
+  assert.deepEqual(problems, []);
+});

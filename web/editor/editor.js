@@ -5,6 +5,7 @@ import { element } from "../dom/element.js";
 import { createServices } from "../runtime/services.js";
 import { deleteDraft, draftPhotos, listDrafts, loadDraft, saveDraft, savePhoto } from "./drafts.js";
 import { exportZip } from "./export.js";
+import { canOpenFolders, chooseContentFolder, readBytes, readText, writeFiles } from "./folder.js";
 import { keyReplacement } from "./frontmatter-edit.js";
 import { MetaForm } from "./meta-form.js";
 import { photoInsertions, readPhotos } from "./photo-drop.js";
@@ -134,6 +135,55 @@ function run(document, { services, doc, base, say }) {
     chooser.value = "";
   });
 
+  // A content folder opened in place: its post replaces the one shown; its photos come from the folder.
+  let folder = null;
+  async function openFromFolder(chosen, path) {
+    const text = await readText(chosen, path);
+    folder = chosen;
+    Object.assign(doc, { id: `folder:${chosen.name}/${path}`, name: path.replace(/^.*\//, ""), url: new URL(path, base).href });
+    preview.moveTo(doc.url);
+    const post = services.stills.parsePost(text, { url: doc.url, base: base.href });
+    for (const image of post.galleries.flatMap((gallery) => gallery.images)) {
+      const inFolder = image.img.startsWith(base.href) ? image.img.slice(base.href.length) : null;
+      const bytes = inFolder && (await readBytes(chosen, inFolder));
+      if (bytes) preview.keepPhoto(inFolder, bytes);
+    }
+    source.setText(text);
+    document.getElementById("save")?.removeAttribute("hidden");
+    say(`Editing ${path} in the folder “${chosen.name}”. Save writes it there.`);
+  }
+  async function saveToFolder() {
+    if (!folder) return;
+    const photos = (await draftPhotos(doc.id).catch(() => [])).filter(({ path }) => doc.text.includes(path));
+    try {
+      await writeFiles(folder, [{ path: doc.id.slice(`folder:${folder.name}/`.length), data: doc.text },
+        ...photos.map(({ path, bytes }) => ({ path, data: bytes }))]);
+      say(`Saved to the folder “${folder.name}”${photos.length ? ` with ${photos.length} photo${photos.length === 1 ? "" : "s"}` : ""}.`);
+    } catch (error) {
+      say(`Not saved: ${error.message}. Nothing is lost: the draft is kept in this browser.`);
+    }
+  }
+  const openFolder = document.getElementById("open-folder");
+  if (canOpenFolders()) openFolder?.removeAttribute("hidden");
+  openFolder?.addEventListener("click", async () => {
+    try {
+      const chosen = await chooseContentFolder();
+      if (!chosen) return;
+      const { value } = services.stills.parseYaml(await readText(chosen, "index.yaml"));
+      const posts = Array.isArray(value?.posts) ? value.posts.filter((p) => typeof p === "string") : [];
+      choosePost(document, posts, (path) => openFromFolder(chosen, path).catch((error) => say(`${path} could not be opened: ${error.message}`)));
+    } catch (error) {
+      say(`${error.message}.`);
+    }
+  });
+  document.getElementById("save")?.addEventListener("click", saveToFolder);
+  document.addEventListener("keydown", (event) => {
+    if (folder && (event.ctrlKey || event.metaKey) && event.key === "s") {
+      event.preventDefault();
+      saveToFolder();
+    }
+  });
+
   preview.render(doc.text);
   showInForm(doc.text);
   draftPhotos(doc.id).then((kept) => {
@@ -144,8 +194,27 @@ function run(document, { services, doc, base, say }) {
   wireToolbar(document, { doc, base, say, slug: () => postSlug(doc, preview.post?.meta.title) });
 }
 
-// The post's file name without .md: its own on the site, else made from its title.
-const postSlug = (doc, title) => (doc.id.startsWith("post:") ? doc.name.replace(/\.md$/, "") : slugOf(title));
+// The post's file name without .md: its own on the site or in a folder, else made from its title.
+const postSlug = (doc, title) => (/^(post|folder):/.test(doc.id) ? doc.name.replace(/\.md$/, "") : slugOf(title));
+
+// The posts of a content folder, to choose one from.
+function choosePost(document, posts, open) {
+  const dialog = /** @type {HTMLDialogElement} */ (document.getElementById("folder-posts"));
+  const list = /** @type {HTMLElement} */ (dialog.querySelector("ul"));
+  list.replaceChildren(...posts.map((path) => {
+    const item = element("li");
+    const button = element("button", "open-post", path);
+    button.setAttribute("type", "button");
+    button.addEventListener("click", () => {
+      dialog.close();
+      open(path);
+    });
+    item.append(button);
+    return item;
+  }));
+  if (!posts.length) list.replaceChildren(element("li", null, "index.yaml lists no posts."));
+  dialog.showModal();
+}
 
 // Offers `bytes` as a download called `name`.
 function download(name, bytes, type) {

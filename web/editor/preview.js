@@ -48,13 +48,18 @@ export class Preview {
     return this.#post;
   }
 
+  /** @param {string} url where the post now lives (its relative links and photos resolve against it) */
+  moveTo(url) {
+    this.#url = url;
+  }
+
   /**
-   * Shows the photo at `path` (as the frontmatter writes it) from bytes kept in the browser.
+   * Shows the photo at `path` (root-relative, as the frontmatter writes it) from bytes kept here.
    * @param {string} path
    * @param {Uint8Array} bytes
    */
   keepPhoto(path, bytes) {
-    const url = new URL(path, this.#base).href;
+    const url = new URL(path.replace(/^\/+/, ""), this.#base).href;  // root-relative: the site's root, as the core reads it
     const old = this.#localPhotos.get(url);
     if (old) URL.revokeObjectURL(old);
     this.#localPhotos.set(url, URL.createObjectURL(new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (bytes)], { type: "image/avif" })));
