@@ -9,8 +9,9 @@ import { startServer } from "../../scripts/serve.mjs";
 const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-// `timezoneId`: the reader's time zone (Chromium's own by default); `args`: more Chromium flags.
-export async function startBrowser({ prefix = "/", timezoneId, args = [] } = {}) {
+// `timezoneId`: the reader's time zone (Chromium's own by default); `args`: more Chromium flags;
+// `serviceWorkers: "block"` keeps pages from registering any (so page.route sees every request).
+export async function startBrowser({ prefix = "/", timezoneId, args = [], serviceWorkers = "allow" } = {}) {
   const server = await startServer({ port: 0, prefix });
   const profile = await mkdtemp(join(tmpdir(), "stills-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -18,6 +19,7 @@ export async function startBrowser({ prefix = "/", timezoneId, args = [] } = {})
     args: [...chromiumArgs, ...args],
     headless: true,
     timezoneId,
+    serviceWorkers,
   });
   const origin = `http://127.0.0.1:${server.address().port}${prefix.replace(/\/$/, "")}`;
   return {

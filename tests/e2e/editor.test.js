@@ -8,7 +8,9 @@ import { openPage, startBrowser } from "./browser.js";
 
 let browser;
 before(async () => {
-  browser = await startBrowser();
+  // The editor's service worker would answer requests before page.route sees them: only the offline
+  // test, in a browser of its own, lets it run.
+  browser = await startBrowser({ serviceWorkers: "block" });
   await mkdir("test-results", { recursive: true });
 });
 after(() => browser?.close());
@@ -279,13 +281,15 @@ test("the frontmatter form and the YAML follow each other, changing only the key
 });
 
 test("once loaded, the editor works offline: the post, its photos and the preview", async () => {
-  const { page, problems } = await openEditor(sampleInEditor());
+  const online = await startBrowser();
+  const { page, problems } = await openPage(online.context, sampleInEditor().replace(browser.origin, online.origin));
+  await page.locator(".preview article.post").waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();  // now under the service worker, which keeps what the page loads
   await page.locator(".preview article.post").waitFor();
   await page.evaluate(() => document.querySelectorAll(".preview .photo img").forEach((img) => (img.loading = "eager")));
   await page.waitForFunction(() => navigator.serviceWorker.controller && !document.querySelector(".preview .photo.loading"));
-  await browser.context.setOffline(true);
+  await online.context.setOffline(true);
   try {
     await page.reload();
     await page.locator(".preview article.post").waitFor();
@@ -297,7 +301,7 @@ test("once loaded, the editor works offline: the post, its photos and the previe
     await page.keyboard.type(" Written offline.");
     await page.locator(".preview .post-body", { hasText: "Written offline." }).waitFor();
   } finally {
-    await browser.context.setOffline(false);
+    await online.close();
   }
   assert.deepEqual(problems, []);
 });
