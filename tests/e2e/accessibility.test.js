@@ -1,5 +1,5 @@
-// axe-core (from npm) over the index, a post, a post with the lightbox open and a post with the error
-// box, at 1280 and 390 px wide, light and dark: no serious or critical violation.
+// axe-core (from npm) over the index, a post, a post with the lightbox open, a post with the error box
+// and the editor, at 1280 and 390 px wide, light and dark: no serious or critical violation.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -10,7 +10,7 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-cor
 
 let browser;
 before(async () => {
-  browser = await startBrowser();
+  browser = await startBrowser({ serviceWorkers: "block" });  // the editor's would answer before page.route
 });
 after(() => browser?.close());
 
@@ -19,6 +19,7 @@ const pages = {
   post: { path: "/#/kalatozov-stills", ready: "article.post" },
   lightbox: { path: "/#/water-and-wood/boats/1", ready: ".pswp.pswp--ready" },
   "error box": { path: "/#/kalatozov-stills", ready: ".diagnostics", post: "---\ntitle: Broken\ntags: [a\n---\n# Still readable\n\nText.\n" },
+  editor: { path: "/editor.html?post=posts/kalatozov-stills.md", ready: ".cm-content" },
 };
 
 // Runs axe in the page (evaluated, so the page's CSP does not apply to it) and returns its violations.
@@ -41,12 +42,14 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
         await page.goto(`${browser.origin}${path}`);
         await page.locator(ready).waitFor();
         await page.evaluate(() => document.querySelectorAll(".photo img").forEach((img) => (img.loading = "eager")));
-        await page.waitForFunction(() => !document.querySelector(".photo.loading"));
+        // Every photo shown is painted (the editor's hidden preview tab on a phone shows none).
+        await page.waitForFunction(() => ![...document.querySelectorAll(".photo.loading")].some((photo) => photo.offsetParent));
+        const beforeAxe = [...problems];  // axe itself trips the page's CSP while it probes styles
         const found = await violations(page);
         const summary = found.map((v) => `${v.impact} ${v.id} (${v.nodes}× e.g. ${v.where})`);
         console.log(`axe ${name} ${width}px ${scheme}: ${found.length ? summary.join("; ") : "no violations"}`);
         assert.deepEqual(summary.filter((line) => /^(serious|critical)/.test(line)), []);
-        assert.deepEqual(problems, []);
+        assert.deepEqual(beforeAxe, []);
       });
     }
   }

@@ -80,7 +80,8 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
         EditorView.lineWrapping, theme, syntaxHighlighting(highlight),
         yamlFrontmatter({ content: new LanguageSupport(markdownLanguage) }),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ "aria-label": "Post source (Markdown with YAML frontmatter)" }),
+        // tabindex: the scroller's focusable content, as checkers of keyboard access look for it.
+        EditorView.contentAttributes.of({ "aria-label": "Post source (Markdown with YAML frontmatter)", tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
           if (update.selectionSet) onCursor(update.state.doc.lineAt(update.state.selection.main.head).number);
