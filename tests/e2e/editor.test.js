@@ -104,6 +104,8 @@ test("broken YAML is marked on its line and in the problems list; fixed, the mar
   await page.locator("#problems .problem.error").first().waitFor();
   assert.match(await page.locator("#problems").textContent(), /error: frontmatter is not valid YAML/);
   await page.locator(".cm-lint-marker-error").first().waitFor();
+  await page.locator(".meta-details summary").click();
+  assert.equal(await page.locator("#meta-title").isDisabled(), true, "the form is off while the YAML cannot be read");
   assert.ok(await page.locator(".preview .diagnostics").isVisible(), "the preview's error box too");
   const where = (await page.locator("#problems .problem.error .where").first().textContent()).split(":").map(Number);
   await page.locator(".cm-content").click();
@@ -119,6 +121,7 @@ test("broken YAML is marked on its line and in the problems list; fixed, the mar
   await page.keyboard.type("]");
   await page.waitForFunction(() => document.querySelector("#problems").hidden);
   assert.equal(await page.locator(".cm-lint-marker-error").count(), 0);
+  assert.equal(await page.locator("#meta-title").isDisabled(), false);
   assert.equal(await page.locator(".preview .diagnostics").count(), 0);
   assert.deepEqual(problems, []);
 });

@@ -71,7 +71,11 @@ function run(document, { services, doc, base, say }) {
     onEdit: (key, value) => source.replace(keyReplacement(doc.text, services.stills.parsePost(doc.text), key, value)),
   });
   // The form shows values as written: the cover before its URL is resolved.
-  const showInForm = (text) => form.show(services.stills.parseFrontmatter(text).meta);
+  const UNREADABLE = /^(frontmatter is not valid YAML|frontmatter must be a mapping|frontmatter could not be read|the frontmatter opened on line 1 is never closed)/;
+  const showInForm = (text) => {
+    const { meta, diagnostics } = services.stills.parseFrontmatter(text);
+    form.show(meta, { readable: !diagnostics.some((d) => UNREADABLE.test(d.message)) });
+  };
   const keepDraft = (text) => {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => saveDraft({ id: doc.id, text, title: preview.post?.meta.title ?? doc.name, saved: Date.now() })

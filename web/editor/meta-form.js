@@ -19,11 +19,17 @@ const toText = (key, value) => (key === "tags" ? (value ?? []).join(", ") : valu
 export class MetaForm {
   /** @type {Map<string, HTMLInputElement | HTMLTextAreaElement>} */
   #inputs = new Map();
+  #fieldset;
+  #note;
   /**
    * @param {HTMLElement} container
    * @param {{ onEdit: (key: string, value: string | string[]) => void }} options
    */
   constructor(container, { onEdit }) {
+    this.#fieldset = /** @type {HTMLFieldSetElement} */ (element("fieldset", "meta-fields"));
+    this.#note = element("p", "meta-note", "The frontmatter cannot be read: fix the YAML (see the problems) to use these fields.");
+    this.#note.hidden = true;
+    container.append(this.#note, this.#fieldset);
     for (const { key, label, multiline, hint } of FIELDS) {
       const id = `meta-${key}`;
       const labelElement = element("label", null, label);
@@ -35,15 +41,20 @@ export class MetaForm {
       if (multiline) input.setAttribute("rows", "2");
       input.addEventListener("input", () => onEdit(key, toValue(key, input.value)));
       this.#inputs.set(key, input);
-      container.append(labelElement, input);
+      this.#fieldset.append(labelElement, input);
     }
   }
 
   /**
-   * Shows the post's values (as written in its text) in every field but the focused one.
+   * Shows the post's values (as written in its text) in every field but the focused one. While the
+   * frontmatter cannot be read the fields are off: an edit then could write a key a second time.
    * @param {Record<string, unknown>} values by key
+   * @param {{ readable: boolean }} state
    */
-  show(values) {
+  show(values, { readable }) {
+    this.#fieldset.disabled = !readable;
+    this.#note.hidden = readable;
+    if (!readable) return;
     for (const [key, input] of this.#inputs) {
       if (input === document.activeElement) continue;
       const text = toText(key, /** @type {any} */ (values[key]));
