@@ -33,8 +33,8 @@ cp node_modules/@codemirror/view/LICENSE dist/vendor/codemirror.LICENSE
 node_modules/.bin/esbuild scripts/vendor/fflate.mjs --bundle --format=esm --minify --log-level=warning \
   --outfile=dist/vendor/fflate.js
 cp node_modules/fflate/LICENSE dist/vendor/fflate.LICENSE
-node scripts/modulepreload.mjs dist/index.html site/main.js
-node scripts/modulepreload.mjs dist/editor.html editor/main.js
+node scripts/write-page.mjs dist/index.html site/main.js
+node scripts/write-page.mjs dist/editor.html editor/main.js
 node_modules/.bin/tsc -p tsconfig.types.json  # dist/stills.d.ts, from the API's JSDoc
 node scripts/precompress.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"
