@@ -126,13 +126,16 @@ test("broken YAML is marked on its line and in the problems list; fixed, the mar
   assert.deepEqual(problems, []);
 });
 
-test("a photo that does not load is marked on the line of its img", async () => {
+test("a photo, or the cover, that does not load is marked on the line of its img or cardCover", async () => {
   const { page, problems } = await freshPage();
-  await page.route(`${browser.origin}/assets/photos/kalatozov-stills/kalatozov-stills-3.avif`, (route) => route.fulfill({ status: 404 }));
+  for (const name of ["kalatozov-stills-3", "kalatozov-stills"]) {
+    await page.route(`${browser.origin}/assets/photos/kalatozov-stills/${name}.avif`, (route) => route.fulfill({ status: 404 }));
+  }
   await page.goto(sampleInEditor());
-  await page.locator("#problems .problem.error").first().waitFor();
-  const listed = await page.locator("#problems").textContent();
-  assert.match(listed, /^22:22 error: the photo \S+\/kalatozov-stills-3\.avif does not load: HTTP 404/);
+  await page.waitForFunction(() => document.querySelectorAll("#problems .problem.error").length === 2);
+  const listed = await page.locator("#problems .problem").allTextContents();
+  assert.match(listed[0], /^4:12 error: the cardCover \/assets\/photos\/kalatozov-stills\/kalatozov-stills\.avif does not load: HTTP 404/);
+  assert.match(listed[1], /^22:22 error: the photo \/assets\/photos\/kalatozov-stills\/kalatozov-stills-3\.avif does not load: HTTP 404/);
   assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
 });
 
@@ -152,6 +155,24 @@ test("every change is kept as a draft: after a reload it is back", async () => {
   assert.match(await page.locator("#drafts").textContent(), /Stills from my favorite Kalatozov Movies/);
   await page.locator("#drafts .delete-draft").first().click();
   await page.locator("#drafts .close").click();
+  assert.deepEqual(problems, []);
+});
+
+test("the source follows the preview: scrolling to a heading brings its line into view", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await page.evaluate(() => {
+    const pane = document.querySelector("#preview-pane");
+    const heading = [...document.querySelectorAll(".preview h3")].find((h) => h.textContent.startsWith("Letter Never Sent"));
+    pane.scrollTop += heading.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  });
+  await page.waitForFunction(() => {
+    const root = document.querySelector("#source").shadowRoot;
+    const scroller = root.querySelector(".cm-scroller").getBoundingClientRect();
+    const line = [...root.querySelectorAll(".cm-line")].find((l) => l.textContent.startsWith("### Letter Never Sent"));
+    // The headings are near the file's end: the source scrolls as far as it can towards them.
+    const box = line?.getBoundingClientRect();
+    return box && root.querySelector(".cm-scroller").scrollTop > 0 && box.top >= scroller.top && box.bottom <= scroller.bottom;
+  });
   assert.deepEqual(problems, []);
 });
 

@@ -105,6 +105,11 @@ export class Preview {
     return null;
   }
 
+  // A photo's URL as the author writes it: the path under the site's root.
+  #asWritten(url) {
+    return url.startsWith(this.#base) ? `/${url.slice(this.#base.length)}` : url;
+  }
+
   #checkCover(cover) {
     // Offline a cover cannot be checked, and its failure would be the network's, not the author's.
     if (!cover || this.#coverProblem?.cover === cover || !navigator.onLine) return;
@@ -113,7 +118,7 @@ export class Preview {
     this.#coverProblem = checking;
     this.#services.sizes.sizeOf(cover).catch((error) => {
       if (this.#coverProblem !== checking) return;
-      checking.message = `the cardCover ${cover} does not load: ${error.message}`;
+      checking.message = `the cardCover ${this.#asWritten(cover)} does not load: ${error.message}`;
       this.#report();
     });
   }
@@ -126,7 +131,7 @@ export class Preview {
     for (const gallery of post.galleries) {
       for (const image of gallery.images) {
         const why = this.#failedPhotos.get(image.img);
-        if (why) problems.push({ severity: "error", message: `the photo ${image.img} does not load: ${why}`, line: image.line, column: image.column });
+        if (why) problems.push({ severity: "error", message: `the photo ${this.#asWritten(image.img)} does not load: ${why}`, line: image.line, column: image.column });
       }
     }
     const cover = this.#coverProblem;
