@@ -373,3 +373,24 @@ test("Open folder edits a content folder in place: its posts listed, Save writes
   assert.deepEqual(Buffer.from(saved.photo), photo);
   assert.deepEqual(problems, []);
 });
+
+test("a full disk is said plainly: the draft is not saved, a photo is not added, nothing else changes", async () => {
+  const { page, problems } = await freshPage();
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("the quota has been exceeded", "QuotaExceededError");
+    };
+  });
+  await page.goto(sampleInEditor());
+  await page.locator(".preview article.post").waitFor();
+  await cursorAtEnd(page);
+  await page.keyboard.type(" More.");
+  await page.locator("#status", { hasText: "The draft could not be saved (the quota has been exceeded)" }).waitFor();
+  await page.locator(".preview .post-body", { hasText: "More." }).waitFor();  // the text is still there to download
+  await cursorAfter(page, "### I am Cuba");
+  await page.keyboard.press("ArrowDown");
+  await dropFiles(page, [["harbour.avif", (await samplePhoto(13)).toString("base64"), "image/avif"]]);
+  await page.locator("#status", { hasText: "The photos could not be kept in this browser (the quota has been exceeded); the post is unchanged." }).waitFor();
+  assert.equal(await page.locator("#i-am-cuba .photo").count(), 9);
+  assert.deepEqual(problems, []);
+});
