@@ -64,6 +64,19 @@ async function cursorAtEnd(page) {
   await page.keyboard.press("Control+End");
 }
 
+// Waits until a draft holding `text` is in IndexedDB.
+const draftSaved = (page, text) => page.waitForFunction((text) => new Promise((resolve) => {
+  const request = indexedDB.open("stills-editor");
+  request.onsuccess = () => {
+    const all = request.result.transaction("drafts").objectStore("drafts").getAll();
+    all.onsuccess = () => {
+      request.result.close();
+      resolve(all.result.some((draft) => draft.text.includes(text)));
+    };
+  };
+  request.onerror = () => resolve(false);
+}), text);
+
 const activeLine = (page) => page.evaluate(() => document.querySelector("#source").shadowRoot.querySelector(".cm-activeLine")?.textContent);
 
 test("the sample post opens in the editor: its source, and its 17 photos in the preview", async () => {
@@ -240,7 +253,7 @@ test("an AVIF dropped after a gallery's shortcode joins that gallery, with its s
   assert.match(await activeLine(page), /img: "\/assets\/photos\/kalatozov-stills\/harbour\.avif",$/);
   await page.keyboard.press("ArrowDown");
   assert.match(await activeLine(page), /^\s+width: \d+,$/);
-  await page.locator("#status", { hasText: "Draft saved." }).waitFor();
+  await draftSaved(page, "harbour.avif");
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll("#i-am-cuba .photo img").length === 10 &&
     document.querySelector("#i-am-cuba .photo:last-child img")?.src.startsWith("blob:"));
@@ -392,5 +405,23 @@ test("a full disk is said plainly: the draft is not saved, a photo is not added,
   await dropFiles(page, [["harbour.avif", (await samplePhoto(13)).toString("base64"), "image/avif"]]);
   await page.locator("#status", { hasText: "The photos could not be kept in this browser (the quota has been exceeded); the post is unchanged." }).waitFor();
   assert.equal(await page.locator("#i-am-cuba .photo").count(), 9);
+  assert.deepEqual(problems, []);
+});
+
+test("New post starts from a template dated today; Open file opens a post from disk; Download writes it", async () => {
+  const { page, problems } = await openEditor(sampleInEditor());
+  await page.locator("#new-post").click();
+  await page.locator(".preview h1.post-title", { hasText: "Untitled" }).waitFor();
+  const today = await page.evaluate(() => new Date().toLocaleDateString(undefined, { dateStyle: "long" }));
+  assert.equal(await page.locator(".preview .post-facts time").textContent(), today);
+  assert.match(await page.locator(".cm-content").textContent(), /galleries:\s*- title: First gallery\s*images: \[\]/);
+  await page.locator("#open-file").setInputFiles({ name: "from-disk.md", mimeType: "text/markdown",
+    buffer: Buffer.from("---\ntitle: From the disk\n---\nOpened from a file.\n") });
+  await page.locator(".preview h1.post-title", { hasText: "From the disk" }).waitFor();
+  assert.match(await page.locator(".preview .post-body").textContent(), /Opened from a file\./);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download").click()]);
+  assert.equal(download.suggestedFilename(), "from-disk.md", "a file from disk keeps its name");
+  assert.equal(await (await import("node:fs/promises")).readFile(await download.path(), "utf8"),
+    "---\ntitle: From the disk\n---\nOpened from a file.\n");
   assert.deepEqual(problems, []);
 });

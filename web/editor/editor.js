@@ -15,6 +15,7 @@ import { createSourcePane } from "./source-pane.js";
 import { newPostText } from "./template.js";
 
 const DRAFT_DELAY_MS = 250;  // changes are saved at most this long after the last one (well within a second)
+const MESSAGE_MS = 4000;     // a message stays this long before routine news ("Draft saved.") replaces it
 const SYNC_QUIET_MS = 150;   // after one pane scrolls the other, its own scroll events are not echoed back
 
 /** The post the address names: ?post=posts/x.md (a post of the site), ?draft=ID, or a new one. */
@@ -27,7 +28,8 @@ async function openDocument(params, base) {
     return { id: `post:${path}`, name: path.replace(/^.*\//, ""), url: url.href, text: await response.text() };
   }
   const id = params.get("draft") ?? `new:${Date.now()}`;
-  return { id, name: "new-post.md", url: new URL("posts/new-post.md", base).href, text: newPostText(new Date()) };
+  const name = id.startsWith("file:") ? id.slice("file:".length) : "new-post.md";  // a file opened from disk keeps its name
+  return { id, name, url: new URL(`posts/${name}`, base).href, text: newPostText(new Date()) };
 }
 
 const slugOf = (title) => (title ?? "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
@@ -38,13 +40,20 @@ export async function startEditor(document) {
   const params = new URLSearchParams(location.search);
   const base = new URL("./", document.baseURI);
   const status = /** @type {HTMLElement} */ (document.getElementById("status"));
-  const say = (text) => (status.textContent = text);
+  let spokeAt = -Infinity;
+  /** @type {(text: string, options?: { routine?: boolean }) => void} */
+  const say = (text, { routine = false } = {}) => {
+    if (routine && performance.now() - spokeAt < MESSAGE_MS) return;
+    if (!routine) spokeAt = performance.now();
+    status.textContent = text;
+  };
   try {
     const [services, opened] = await Promise.all([createServices({ decoder: params.get("decoder") }), openDocument(params, base)]);
     const draft = await loadDraft(opened.id).catch(() => undefined);
     const doc = { ...opened, text: draft?.text ?? opened.text };
     run(document, { services, doc, base, say });
-    say(draft && draft.text !== opened.text ? `Your draft from ${new Date(draft.saved).toLocaleString()} is back.` : "Ready.");
+    if (draft && draft.text !== opened.text) say(`Your draft from ${new Date(draft.saved).toLocaleString()} is back.`);
+    else say("Ready.", { routine: true });
   } catch (error) {
     say(`The editor could not start: ${error.message}`);
   }
@@ -79,7 +88,7 @@ function run(document, { services, doc, base, say }) {
   const keepDraft = (text) => {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => saveDraft({ id: doc.id, text, title: preview.post?.meta.title ?? doc.name, saved: Date.now() })
-      .then(() => say("Draft saved."), (error) => say(`The draft could not be saved (${error.message}); keep this tab open and download the post.`)),
+      .then(() => say("Draft saved.", { routine: true }), (error) => say(`The draft could not be saved (${error.message}); keep this tab open and download the post.`)),
     DRAFT_DELAY_MS);
   };
 
@@ -198,8 +207,8 @@ function run(document, { services, doc, base, say }) {
   wireToolbar(document, { doc, base, say, slug: () => postSlug(doc, preview.post?.meta.title) });
 }
 
-// The post's file name without .md: its own on the site or in a folder, else made from its title.
-const postSlug = (doc, title) => (/^(post|folder):/.test(doc.id) ? doc.name.replace(/\.md$/, "") : slugOf(title));
+// The post's file name without .md: its own (on the site, in a folder, from disk), else made from its title.
+const postSlug = (doc, title) => (/^(post|folder|file):/.test(doc.id) ? doc.name.replace(/\.(md|markdown)$/, "") : slugOf(title));
 
 // The posts of a content folder, to choose one from.
 function choosePost(document, posts, open) {
