@@ -25,11 +25,23 @@ async function freshPage() {
   await opened.page.route(`${browser.origin}/blank.html`, (route) =>
     route.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="icon" href="data:,">' }));
   await opened.page.goto(`${browser.origin}/blank.html`);
-  await opened.page.evaluate(() => new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase("stills-editor");
-    request.onsuccess = resolve;
-    request.onerror = () => reject(request.error);
-  }));
+  // Emptied, not deleted: a deletion blocked by a connection still closing would run later, mid-test.
+  await opened.page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((database) => database.name === "stills-editor")) return;
+    await new Promise((resolve, reject) => {
+      const request = indexedDB.open("stills-editor");
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const database = request.result;
+        const stores = [...database.objectStoreNames];
+        if (!stores.length) return resolve(database.close());
+        const transaction = database.transaction(stores, "readwrite");
+        for (const store of stores) transaction.objectStore(store).clear();
+        transaction.oncomplete = () => resolve(database.close());
+        transaction.onerror = () => reject(transaction.error);
+      };
+    });
+  });
   return opened;
 }
 

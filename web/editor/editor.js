@@ -32,7 +32,7 @@ async function openDocument(params, base) {
   return { id, name, url: new URL(`posts/${name}`, base).href, text: newPostText(new Date()) };
 }
 
-const slugOf = (title) => (title ?? "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+const slugFromTitle = (title) => (title ?? "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
   .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "post";
 
 /** @param {Document} document */
@@ -49,9 +49,9 @@ export async function startEditor(document) {
   };
   try {
     const [services, opened] = await Promise.all([createServices({ decoder: params.get("decoder") }), openDocument(params, base)]);
-    const draft = await loadDraft(opened.id).catch(() => undefined);
+    const [draft, kept] = await Promise.all([loadDraft(opened.id).catch(() => undefined), draftPhotos(opened.id).catch(() => [])]);
     const doc = { ...opened, text: draft?.text ?? opened.text };
-    run(document, { services, doc, base, say });
+    run(document, { services, doc, kept, base, say });
     if (draft && draft.text !== opened.text) say(`Your draft from ${new Date(draft.saved).toLocaleString()} is back.`);
     else say("Ready.", { routine: true });
   } catch (error) {
@@ -59,7 +59,7 @@ export async function startEditor(document) {
   }
 }
 
-function run(document, { services, doc, base, say }) {
+function run(document, { services, doc, kept, base, say }) {
   const previewPane = /** @type {HTMLElement} */ (document.getElementById("preview-pane"));
   const problemsList = /** @type {HTMLElement} */ (document.getElementById("problems"));
   let syncing = { from: "", until: 0 };
@@ -197,18 +197,14 @@ function run(document, { services, doc, base, say }) {
     }
   });
 
+  for (const { path, bytes } of kept) preview.keepPhoto(path, bytes);  // the draft's photos, before its first render
   preview.render(doc.text);
   showInForm(doc.text);
-  draftPhotos(doc.id).then((kept) => {
-    if (!kept.length) return;
-    for (const { path, bytes } of kept) preview.keepPhoto(path, bytes);
-    preview.render(doc.text);
-  }, () => {});
   wireToolbar(document, { doc, base, say, slug: () => postSlug(doc, preview.post?.meta.title) });
 }
 
 // The post's file name without .md: its own (on the site, in a folder, from disk), else made from its title.
-const postSlug = (doc, title) => (/^(post|folder|file):/.test(doc.id) ? doc.name.replace(/\.(md|markdown)$/, "") : slugOf(title));
+const postSlug = (doc, title) => (/^(post|folder|file):/.test(doc.id) ? doc.name.replace(/\.(md|markdown)$/, "") : slugFromTitle(title));
 
 // The posts of a content folder, to choose one from.
 function choosePost(document, posts, open) {

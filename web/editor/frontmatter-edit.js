@@ -224,9 +224,9 @@ export function galleryInsertion(text, post, { id, title, images }) {
     const indent = " ".repeat(dash - lineStart(text, dash));
     return { at: blockEntryEnd(text, dash), insert: `\n${blockGallery(indent, id, title, images)}` };
   }
-  const closing = /\n(---|\.\.\.)[ \t]*(\r?\n|$)/.exec(text.slice(3));
-  if (!text.startsWith("---") || !closing) return { at: 0, insert: `---\ngalleries:\n${blockGallery("  ", id, title, images)}\n---\n` };
-  return { at: 3 + closing.index + 1, insert: `galleries:\n${blockGallery("  ", id, title, images)}\n` };
+  const close = frontmatterClose(text);
+  if (close < 0) return { at: 0, insert: `---\ngalleries:\n${blockGallery("  ", id, title, images)}\n---\n` };
+  return { at: close, insert: `galleries:\n${blockGallery("  ", id, title, images)}\n` };
 }
 
 function blockGallery(indent, id, title, images) {
@@ -301,8 +301,8 @@ export function keyReplacement(text, post, key, value) {
   return { from: at, to: valueEnd(text, at), insert: written };
 }
 
-// The offset of the frontmatter's closing line, or -1 without a frontmatter.
-function frontmatterClose(text) {
+/** The offset of the frontmatter's closing line (`---` or `...`), or -1 when the text has none. */
+export function frontmatterClose(text) {
   if (!/^---[ \t]*\r?\n/.test(text)) return -1;
   const closing = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
   return closing ? 3 + closing.index + 1 : -1;

@@ -1,7 +1,7 @@
 // Photos dropped, pasted or chosen: AVIF files are read for their size and go into the frontmatter (the
 // gallery the cursor is in or on, or a new gallery with its shortcode at the cursor); anything else is
 // refused with the reason, and the post is left as it was.
-import { galleryInsertion, imagesInsertion } from "./frontmatter-edit.js";
+import { frontmatterClose, galleryInsertion, imagesInsertion } from "./frontmatter-edit.js";
 
 const SHORTCODE = /^\s*\{\{\s*gallery(?:\s+"?([^"}\s]+)"?)?\s*\}\}\s*$/;
 
@@ -30,12 +30,8 @@ export async function readPhotos(files, stills) {
   return { photos, refused };
 }
 
-/** The end of the frontmatter (the offset of its closing line), or 0 when there is none. */
-function frontmatterEnd(text) {
-  if (!/^---[ \t]*\r?\n/.test(text)) return 0;
-  const closing = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
-  return closing ? 3 + closing.index + 1 : 0;
-}
+// Where the body starts being the cursor's place: the frontmatter's closing line (0 without one).
+const frontmatterEnd = (text) => Math.max(0, frontmatterClose(text));
 
 /**
  * The gallery photos dropped at `offset` belong to: the one whose frontmatter the cursor is in, or
