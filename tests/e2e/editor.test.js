@@ -76,18 +76,26 @@ async function cursorAtEnd(page) {
   await page.keyboard.press("Control+End");
 }
 
-// Waits until a draft holding `text` is in IndexedDB.
-const draftSaved = (page, text) => page.waitForFunction((text) => new Promise((resolve) => {
-  const request = indexedDB.open("stills-editor");
-  request.onsuccess = () => {
-    const all = request.result.transaction("drafts").objectStore("drafts").getAll();
-    all.onsuccess = () => {
-      request.result.close();
-      resolve(all.result.some((draft) => draft.text.includes(text)));
+// Waits (up to 10 s) until a draft holding `text` is in IndexedDB. Polled from here: waitForFunction
+// would take the promise the check returns for a truthy answer.
+async function draftSaved(page, text) {
+  const saved = () => page.evaluate((text) => new Promise((resolve) => {
+    const request = indexedDB.open("stills-editor");
+    request.onsuccess = () => {
+      const database = request.result;
+      if (!database.objectStoreNames.contains("drafts")) return resolve(database.close() ?? false);
+      const all = database.transaction("drafts").objectStore("drafts").getAll();
+      all.onsuccess = () => {
+        database.close();
+        resolve(all.result.some((draft) => draft.text.includes(text)));
+      };
     };
-  };
-  request.onerror = () => resolve(false);
-}), text);
+    request.onerror = () => resolve(false);
+  }), text);
+  for (const started = Date.now(); !(await saved()); await new Promise((resolve) => setTimeout(resolve, 50))) {
+    assert.ok(Date.now() - started < 10_000, `no draft holding “${text}” was saved`);
+  }
+}
 
 const activeLine = (page) => page.evaluate(() => document.querySelector("#source").shadowRoot.querySelector(".cm-activeLine")?.textContent);
 
