@@ -3,6 +3,7 @@
 // pane brings the same place into view in the other; every change is kept as a draft.
 import { element } from "../dom/element.js";
 import { createServices } from "../runtime/services.js";
+import { listedPosts } from "../runtime/site-index.js";
 import { deleteDraft, draftPhotos, listDrafts, loadDraft, saveDraft, savePhoto } from "./drafts.js";
 import { exportZip } from "./export.js";
 import { canOpenFolders, chooseContentFolder, readBytes, readText, writeFiles } from "./folder.js";
@@ -77,7 +78,7 @@ function run(document, { services, doc, kept, base, say }) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let saveTimer;
   const form = new MetaForm(/** @type {HTMLElement} */ (document.getElementById("meta-form")), {
-    onEdit: (key, value) => source.replace(keyReplacement(doc.text, services.stills.parsePost(doc.text), key, value)),
+    onEdit: (key, value) => source.replace(keyReplacement(doc.text, services.stills.parseFrontmatter(doc.text), key, value)),
   });
   // The form shows values as written: the cover before its URL is resolved.
   const UNREADABLE = /^(frontmatter is not valid YAML|frontmatter must be a mapping|frontmatter could not be read|the frontmatter opened on line 1 is never closed)/;
@@ -183,8 +184,7 @@ function run(document, { services, doc, kept, base, say }) {
       const chosen = await chooseContentFolder();
       if (!chosen) return;
       const { value } = services.stills.parseYaml(await readText(chosen, "index.yaml"));
-      const posts = Array.isArray(value?.posts) ? value.posts.filter((p) => typeof p === "string") : [];
-      choosePost(document, posts, (path) => openFromFolder(chosen, path).catch((error) => say(`${path} could not be opened: ${error.message}`)));
+      choosePost(document, listedPosts(value), (path) => openFromFolder(chosen, path).catch((error) => say(`${path} could not be opened: ${error.message}`)));
     } catch (error) {
       say(`${error.message}.`);
     }

@@ -264,7 +264,7 @@ function valueEnd(text, offset) {
  * keeping its quotes, its flow or block list, and every other byte. A key not written yet is added
  * before the frontmatter's closing line.
  * @param {string} text
- * @param {Post} post parsePost(text)
+ * @param {Post} post parsePost(text) or parseFrontmatter(text): only `positions` is read
  * @param {string} key
  * @param {string | string[]} value
  * @returns {Replacement}

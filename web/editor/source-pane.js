@@ -46,11 +46,10 @@ export function offsetOfColumn(text, column) {
 
 /**
  * @typedef {{ severity: "error" | "warning" | "info", message: string, line: number, column: number }} Problem
- * @typedef {{ view: any, setProblems: (problems: Problem[]) => void, setText: (text: string) => void,
+ * @typedef {{ setProblems: (problems: Problem[]) => void, setText: (text: string) => void,
  *   insert: (insertions: Array<{ at: number, insert: string }>) => void,
  *   replace: (change: { from: number, to: number, insert: string }) => void, cursor: () => number,
- *   moveTo: (line: number, column?: number) => void, scrollToLine: (line: number) => void,
- *   topLine: () => number, cursorLine: () => number, destroy: () => void }} SourcePane
+ *   moveTo: (line: number, column?: number) => void, scrollToLine: (line: number) => void }} SourcePane
  */
 
 /**
@@ -115,7 +114,6 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
   };
 
   return {
-    view,
     setProblems(problems) {
       const diagnostics = problems.map(({ severity, message, line, column }) => {
         const from = position(line, column);
@@ -141,8 +139,5 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
     scrollToLine(line) {
       view.dispatch({ effects: EditorView.scrollIntoView(position(line), { y: "start" }) });
     },
-    topLine,
-    cursorLine: () => view.state.doc.lineAt(view.state.selection.main.head).number,
-    destroy: () => view.destroy(),
   };
 }

@@ -1,5 +1,6 @@
 // The site's content, fetched as a static host serves it: content/index.yaml (read once per page life)
 // lists the posts and holds the site's settings; each post is fetched when it is shown.
+import { listedPosts } from "../runtime/site-index.js";
 import { readSettings } from "./settings.js";
 import { postHref, slugOf } from "./routes.js";
 
@@ -19,7 +20,7 @@ export function createContent(stills, base) {
   const readIndex = async () => {
     const text = await fetchText(new URL("index.yaml", base));
     const { value, diagnostics } = stills.parseYaml(text);
-    const posts = Array.isArray(value?.posts) ? value.posts.filter((p) => typeof p === "string") : [];
+    const posts = listedPosts(value);
     const { settings, diagnostics: problems } = readSettings(value, text, base);
     // Links in posts to a listed post's file lead to its route instead.
     const routes = new Map(posts.map((path) => [new URL(path, base).href, postHref(slugOf(path))]));
