@@ -2,6 +2,7 @@
 // decoder and with the wasm codec workers, in the same run. Prints, never asserts.
 //   node bench/codec-chromium.js   (after scripts/build.sh)
 import { startBrowser } from "../tests/e2e/browser.js";
+import { median } from "./page-timing.js";
 
 const RUNS = 5;
 const browser = await startBrowser();
@@ -20,7 +21,6 @@ async function timeToAllPainted(decoder) {
   return ms;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const results = {};
 for (const decoder of ["native", "wasm"]) {
   await timeToAllPainted(decoder);  // warm the server and the HTTP cache of the modules

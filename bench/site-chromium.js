@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { createStills } from "../dist/stills.js";
 import { startBrowser } from "../tests/e2e/browser.js";
+import { bytesUntil, median, openTab } from "./page-timing.js";
 
 const RUNS = 7;
 const VIEWPORT = { width: 1280, height: 5000 };  // every photo in view: no scrolling in the measure
@@ -41,18 +42,12 @@ const staticHtml = await staticPage();
 // Milliseconds from navigation until `condition` holds in the page (checked every frame), and the bytes
 // transferred by then (`cold`: with the cache emptied first, as for a first visit).
 async function timeUntil(url, condition, { cold = false } = {}) {
-  const page = await browser.context.newPage();
-  if (cold) await (await browser.context.newCDPSession(page)).send("Network.clearBrowserCache");
-  await page.setViewportSize(VIEWPORT);
+  const page = await openTab(browser.context, { cold, viewport: VIEWPORT });
   await page.route(`${browser.origin}/static-post.html`, (route) => route.fulfill({ contentType: "text/html", body: staticHtml }));
   await page.route("**/*.avif", (route) => route.continue({ headers: { ...route.request().headers(), "cache-control": "no-cache" } }));
   await page.goto(url, { waitUntil: "commit" });
   const ms = await (await page.waitForFunction(condition, null, { polling: "raf", timeout: 60_000 })).jsonValue();
-  const bytes = await page.evaluate((until) => {
-    const navigation = performance.getEntriesByType("navigation")[0];
-    return performance.getEntriesByType("resource").filter((r) => r.responseEnd <= until)
-      .reduce((sum, r) => sum + r.transferSize, navigation.transferSize);
-  }, ms);
+  const bytes = await bytesUntil(page, ms);
   await page.close();
   return { ms, bytes };
 }
@@ -67,7 +62,6 @@ const painted = () => {
   return images.length === 17 && images.every((img) => img.complete && img.naturalWidth > 0) && performance.now();
 };
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const pages = { stills: `${browser.origin}/#/kalatozov-stills`, static: `${browser.origin}/static-post.html` };
 const results = {};
 for (const [name, url] of Object.entries(pages)) {

@@ -13,13 +13,15 @@ cmake -S . -B build/wasm -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/emscripten.cmake
   -DBUILD_TESTING=$tests >build/wasm-configure.log 2>&1 || { cat build/wasm-configure.log; exit 1; }
 cmake --build build/wasm
 
-# dist/ mirrors web/ (runtime, dom, site, editor), with the public paths at its top: stills.js (the API),
-# index.html (the site) and editor.html; the wasm modules sit beside the runtime that loads them, and DOMPurify and
-# PhotoSwipe from npm in vendor/. Served as is by any static host.
+# dist/ mirrors web/ (runtime, dom, site, editor, widget), with the public paths at its top: stills.js (the API),
+# stills-widget.js (the widget), index.html (the site), editor.html and widget-demo.html; the wasm modules sit
+# beside the runtime that loads them, and DOMPurify and PhotoSwipe from npm in vendor/. Served as is by any
+# static host.
 rm -rf dist && mkdir -p dist/vendor
-cp -r web/runtime web/dom web/site web/editor web/stills.js dist/
+cp -r web/runtime web/dom web/site web/editor web/widget web/stills.js web/stills-widget.js web/stills-elements.js dist/
 mv dist/site/index.html dist/index.html
 mv dist/editor/editor.html dist/editor.html
+mv dist/widget/widget-demo.html dist/widget-demo.html
 mv dist/editor/service-worker.js dist/editor-sw.js  # at the top, so its scope holds editor.html
 cp build/wasm/wasm/bindings/stills-{core,codec}.{js,wasm} dist/runtime/
 cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/  # DOMPurify's only ES build
@@ -33,8 +35,10 @@ cp node_modules/@codemirror/view/LICENSE dist/vendor/codemirror.LICENSE
 node_modules/.bin/esbuild scripts/vendor/fflate.mjs --bundle --format=esm --minify --log-level=warning \
   --outfile=dist/vendor/fflate.js
 cp node_modules/fflate/LICENSE dist/vendor/fflate.LICENSE
+node scripts/bundle-widget.mjs  # dist/stills-widget.js and dist/stills-elements.js, one file each
 node scripts/write-page.mjs dist/index.html site/main.js
 node scripts/write-page.mjs dist/editor.html editor/main.js
+node scripts/write-page.mjs dist/widget-demo.html  # one script tag, as an embedding page has
 node_modules/.bin/tsc -p tsconfig.types.json  # dist/stills.d.ts, from the API's JSDoc
 node scripts/precompress.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

@@ -34,10 +34,16 @@ function dropBadRange(request) {
 }
 
 // `prefix`: serve the site from a sub-folder (say "/blog/") instead of the root, as many hosts do.
-export function startServer({ port = 8080, host = "127.0.0.1", prefix = "/" } = {}) {
-  const roots = ["dist", "content"].map((dir) => sirv(root + dir, { dev: true, dotfiles: false, gzip: true, brotli: true }));
+// `cors`: let pages of any origin read every file (what a host that others embed posts from sends).
+// `folders`: more folders of the repository overlaid after those two (benchmarks serve their pages so).
+export function startServer({ port = 8080, host = "127.0.0.1", prefix = "/", cors = false, folders = [] } = {}) {
+  const roots = ["dist", "content", ...folders].map((dir) => sirv(root + dir, { dev: true, dotfiles: false, gzip: true, brotli: true }));
   const server = http.createServer((request, response) => {
     if (!request.url.startsWith(prefix) || isHidden(request.url)) return notFound(response);
+    if (cors) {
+      response.setHeader("access-control-allow-origin", "*");
+      response.setHeader("access-control-expose-headers", "content-range");  // a photo's size, from a Range reply
+    }
     dropBadRange(request);
     request.url = "/" + request.url.slice(prefix.length);
     let next = 0;

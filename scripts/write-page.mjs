@@ -1,8 +1,8 @@
 // Finishes a page of dist/: writes its Content-Security-Policy (one policy, here, for every page of the
-// project) and the modulepreload links of its entry module: every module the entry imports statically,
-// however deep, so the browser fetches them at once rather than one import level after another.
-// Dynamic imports (the lightbox, the codec) stay lazy and are not listed.
-// Usage: node scripts/write-page.mjs dist/index.html site/main.js
+// project) and, given an entry module, the modulepreload links of it: every module the entry imports
+// statically, however deep, so the browser fetches them at once rather than one import level after
+// another. Dynamic imports (the lightbox, the codec) stay lazy and are not listed.
+// Usage: node scripts/write-page.mjs dist/index.html [site/main.js]
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 
@@ -36,10 +36,10 @@ if (process.argv[1] && resolve(process.argv[1]) === new URL(import.meta.url).pat
   const html = await readFile(page, "utf8");
   const indent = MARKER.exec(html)?.[1];
   const policyIndent = POLICY_MARKER.exec(html)?.[1];
-  if (indent === undefined || policyIndent === undefined) {
-    throw new Error(`${page} needs a <!-- content-security-policy --> and a <!-- modulepreload: --> marker`);
+  if (policyIndent === undefined || (entry === undefined) !== (indent === undefined)) {
+    throw new Error(`${page} needs a <!-- content-security-policy --> marker, and a <!-- modulepreload: --> one with an entry`);
   }
-  const links = (await staticImports(root, entry)).map((path) => `${indent}<link rel="modulepreload" href="${path}">\n`);
+  const links = entry ? (await staticImports(root, entry)).map((path) => `${indent}<link rel="modulepreload" href="${path}">\n`) : [];
   const policy = `${policyIndent}<meta http-equiv="Content-Security-Policy" content="${POLICY}">\n`;
   await writeFile(page, html.replace(POLICY_MARKER, policy).replace(MARKER, links.join("")));
   console.log(`write-page: ${relative(process.cwd(), join(page))} with its policy and ${links.length} modules preloaded`);

@@ -1,5 +1,5 @@
-// axe-core (from npm) over the index, a post, a post with the lightbox open, a post with the error box
-// and the editor, at 1280 and 390 px wide, light and dark: no serious or critical violation.
+// axe-core (from npm) over the index, a post, a post with the lightbox open, a post with the error box,
+// the editor and the widget's demo page, at 1280 and 390 px wide, light and dark: no serious or critical violation.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -20,6 +20,7 @@ const pages = {
   lightbox: { path: "/#/water-and-wood/boats/1", ready: ".pswp.pswp--ready" },
   "error box": { path: "/#/kalatozov-stills", ready: ".diagnostics", post: "---\ntitle: Broken\ntags: [a\n---\n# Still readable\n\nText.\n" },
   editor: { path: "/editor.html?post=posts/kalatozov-stills.md", ready: ".cm-content" },
+  "widget demo": { path: "/widget-demo.html", ready: "#post .post-title" },  // locators see into open shadow roots, as axe does
 };
 
 // Runs axe in the page (evaluated, so the page's CSP does not apply to it) and returns its violations.

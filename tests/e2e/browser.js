@@ -10,9 +10,10 @@ const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 // `timezoneId`: the reader's time zone (Chromium's own by default); `args`: more Chromium flags;
-// `serviceWorkers: "block"` keeps pages from registering any (so page.route sees every request).
-export async function startBrowser({ prefix = "/", timezoneId, args = [], serviceWorkers = "allow" } = {}) {
-  const server = await startServer({ port: 0, prefix });
+// `serviceWorkers: "block"` keeps pages from registering any (so page.route sees every request);
+// `folders`: more folders served (see scripts/serve.mjs).
+export async function startBrowser({ prefix = "/", timezoneId, args = [], serviceWorkers = "allow", folders = [] } = {}) {
+  const server = await startServer({ port: 0, prefix, folders });
   const profile = await mkdtemp(join(tmpdir(), "stills-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

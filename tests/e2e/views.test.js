@@ -40,7 +40,7 @@ test("the views' events reach the document: rendered, laid out, painted, failed,
   assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
 });
 
-test("PhotoSwipe's code and stylesheet load only when a photo is first opened", async () => {
+test("PhotoSwipe's code and stylesheets load only when a photo is first opened", async () => {
   const { page, problems } = await openPage(browser.context, "about:blank");
   const fetched = [];
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
@@ -51,7 +51,7 @@ test("PhotoSwipe's code and stylesheet load only when a photo is first opened", 
   assert.deepEqual(lightboxFiles(fetched), []);
   await page.locator("#the-cranes-are-flying .photo").first().click();
   await page.locator(".pswp.pswp--ready").waitFor();
-  assert.deepEqual(lightboxFiles(fetched), ["/dom/lightbox.js", "/vendor/photoswipe.css", "/vendor/photoswipe.esm.min.js"]);
+  assert.deepEqual(lightboxFiles(fetched), ["/dom/lightbox.css", "/dom/lightbox.js", "/vendor/photoswipe.css", "/vendor/photoswipe.esm.min.js"]);
   assert.equal(await page.locator(".pswp__bg").evaluate((bg) => getComputedStyle(bg).position), "absolute", "its stylesheet applies");
   assert.deepEqual(problems, []);
 });
@@ -145,8 +145,10 @@ test("attach and detach are idempotent, and a detached gallery attaches again an
     await new Promise((resolve) => setTimeout(resolve, 200));
     const same = [...view.element.querySelectorAll("canvas")].every((canvas, i) => canvas === canvases[i]);
     view.detach();
+    const pool = services.pool;
     services.dispose();
-    return { laidOut, painted: painted(), same, workers: services.pool.workers };
+    await new Promise((resolve) => setTimeout(resolve));  // the workers end once nothing took the services again
+    return { laidOut, painted: painted(), same, workers: pool.workers };
   });
   assert.deepEqual(result, { laidOut: 1, painted: 2, same: true, workers: 0 });
   assert.deepEqual(problems, []);

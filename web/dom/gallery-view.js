@@ -2,7 +2,7 @@
 // height) and laid out by the core's engine before any pixel arrives, so nothing moves when they load.
 // Each is then painted by the browser (<img>) or by the codec workers into a canvas, those in view
 // first; one that fails becomes an error tile with its file name while the others render.
-import { element } from "./element.js";
+import { element, withPart } from "./element.js";
 import { EVENTS, emit } from "./events.js";
 import { showDecoded, showError, showNative } from "./photo-painter.js";
 
@@ -60,16 +60,17 @@ export class GalleryView {
   /**
    * @param {{ id: string, title: string | null, images: GalleryImage[] }} gallery
    * @param {{ services: import("../runtime/services.js").Services, layout?: GalleryLayout,
-   *   onActivate?: (galleryId: string, index: number) => void }} options onActivate: a photo was clicked
-   *   or chosen with the keyboard (a site routes to it, then calls openPhoto); by default it opens
+   *   onActivate?: ((galleryId: string, index: number) => void) | null }} options onActivate: a photo was
+   *   clicked or chosen with the keyboard (a site routes to it, then calls openPhoto); by default it
+   *   opens; null: photos are not buttons (no lightbox)
    */
   constructor(gallery, { services, layout, onActivate }) {
     this.#services = services;
     this.#layoutOptions = { ...GALLERY_LAYOUT, ...layout };
-    this.#onActivate = onActivate ?? ((id, index) => this.openPhoto(index));
+    this.#onActivate = onActivate === undefined ? (id, index) => this.openPhoto(index) : onActivate;
     this.id = gallery.id;
     this.#title = gallery.title;
-    this.element = element("section", "gallery");
+    this.element = withPart(element("section", "gallery"), "gallery");
     this.element.id = gallery.id;
     if (gallery.title) this.element.setAttribute("aria-label", gallery.title);
     this.#frame = element("div", "gallery-frame");
@@ -118,6 +119,16 @@ export class GalleryView {
     this.#intersectionObserver = intersectionObserver;
   }
 
+  /**
+   * Lays the gallery out anew with other options (its photos keep what they show).
+   * @param {GalleryLayout} [layout]
+   */
+  setLayout(layout) {
+    this.#layoutOptions = { ...GALLERY_LAYOUT, ...layout };
+    this.#width = 0;
+    if (this.#attached) this.#layout(this.element.clientWidth);
+  }
+
   /** Stops all the gallery's work (observers, decodes, the lightbox); attach() starts it again. */
   detach() {
     if (!this.#attached) return;
@@ -141,6 +152,7 @@ export class GalleryView {
     const opening = import("./lightbox.js").then(({ openLightbox }) => {
       if (this.#lightbox !== opening) return null;  // closed before it could open
       return openLightbox(this.#slides(), index, {
+        owner: this.element,
         services: this.#services,
         label: this.#title ? `Photos: ${this.#title}` : "Photos",
         onChange,
@@ -173,19 +185,22 @@ export class GalleryView {
    * @returns {Photo}
    */
   #makePhoto(image, index, count) {
-    const figure = element("figure", "photo loading");
+    const figure = withPart(element("figure", "photo loading"), "photo");
     figure.dataset.index = String(index);
     figure.dataset.src = image.img;
-    figure.tabIndex = 0;
-    figure.setAttribute("role", "button");
-    figure.setAttribute("aria-label", image.alt || `Photo ${index + 1} of ${count}${this.#title ? ` in ${this.#title}` : ""}`);
-    figure.addEventListener("click", () => this.#onActivate(this.id, index));
-    figure.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
-      this.#onActivate(this.id, index);
-    });
     this.#frame.append(figure);
+    const activate = this.#onActivate;
+    if (activate) {
+      figure.tabIndex = 0;
+      figure.setAttribute("role", "button");
+      figure.setAttribute("aria-label", image.alt || `Photo ${index + 1} of ${count}${this.#title ? ` in ${this.#title}` : ""}`);
+      figure.addEventListener("click", () => activate(this.id, index));
+      figure.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        activate(this.id, index);
+      });
+    }
     const { width, height } = image;
     const size = width != null && height != null && width > 0 && height > 0 ? { width, height } : null;
     return { image, index, figure, size, ratio: size ? size.width / size.height : null, box: null,

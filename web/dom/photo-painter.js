@@ -79,6 +79,7 @@ export async function showDecoded(figure, image, { services, width, height, prio
 export function showError(figure, image, error) {
   figure.classList.remove("loading");
   figure.classList.add("failed");
+  figure.setAttribute("part", "photo photo-failed");
   const message = element("p", "photo-error");
   message.append(element("strong", null, fileName(image.img)), document.createElement("br"),
     String(/** @type {any} */ (error)?.message ?? error));

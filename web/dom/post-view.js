@@ -8,7 +8,7 @@
 // what changed is made anew.
 import DOMPurify from "../vendor/purify.es.mjs";
 import { renderDiagnostics } from "./diagnostics-box.js";
-import { element } from "./element.js";
+import { element, withPart } from "./element.js";
 import { EVENTS, emit } from "./events.js";
 import { GalleryView } from "./gallery-view.js";
 import { renderFacts, renderTags } from "./post-facts.js";
@@ -18,7 +18,8 @@ import { renderFacts, renderTags } from "./post-facts.js";
  * @property {import("../runtime/services.js").Services} services
  * @property {string} [fileName] named in the error box
  * @property {import("./gallery-view.js").GalleryLayout} [layout] the galleries' layout options
- * @property {(galleryId: string, index: number) => void} [onActivate] a photo was chosen (default: open it)
+ * @property {((galleryId: string, index: number) => void) | null} [onActivate] a photo was chosen (default:
+ *   open it; null: photos are not buttons)
  * @property {(href: string) => string | null} [linkHref] where a link in the body leads instead (null: as written)
  * @property {(tag: string) => string} [tagHref] makes the tags links
  *
@@ -27,10 +28,10 @@ import { renderFacts, renderTags } from "./post-facts.js";
 
 function renderHeader(meta, tagHref) {
   const header = element("header", "post-header");
-  header.append(element("h1", "post-title", meta.title ?? "Untitled"));
+  header.append(withPart(element("h1", "post-title", meta.title ?? "Untitled"), "title"));
   const facts = renderFacts(meta);
-  if (facts.childElementCount) header.append(facts);
-  if (meta.tags.length) header.append(renderTags(meta.tags, { hrefOf: tagHref }));
+  if (facts.childElementCount) header.append(withPart(facts, "facts"));
+  if (meta.tags.length) header.append(withPart(renderTags(meta.tags, { hrefOf: tagHref }), "tags"));
   return header;
 }
 
@@ -90,9 +91,9 @@ export class PostView {
   constructor(post, options) {
     this.#options = options;
     this.post = post;
-    this.element = element("article", "post");
+    this.element = withPart(element("article", "post"), "post");
     this.#header = renderHeader(post.meta, options.tagHref);
-    this.#body = element("div", "post-body");
+    this.#body = withPart(element("div", "post-body"), "text");
     this.element.append(this.#header, this.#body);
     this.#ready = this.#renderBody(post);
     this.#showDiagnostics(post);
@@ -114,6 +115,15 @@ export class PostView {
     this.#attached = true;
     for (const view of this.galleries) view.attach();
     emit(this.element, EVENTS.postRendered, { post: this.post });
+  }
+
+  /**
+   * Lays every gallery out anew with other options.
+   * @param {import("./gallery-view.js").GalleryLayout} [layout]
+   */
+  setLayout(layout) {
+    this.#options = { ...this.#options, layout };
+    for (const view of this.galleries) view.setLayout(layout);
   }
 
   detach() {

@@ -2,6 +2,7 @@
 // input with no debounce. Problems are marked where they are; scrolling or moving the cursor in one
 // pane brings the same place into view in the other; every change is kept as a draft.
 import { element } from "../dom/element.js";
+import { fetchText } from "../runtime/fetch-text.js";
 import { createServices } from "../runtime/services.js";
 import { listedPosts } from "../runtime/site-index.js";
 import { deleteDraft, draftPhotos, listDrafts, loadDraft, saveDraft, savePhoto } from "./drafts.js";
@@ -24,9 +25,7 @@ async function openDocument(params, base) {
   const path = params.get("post");
   if (path) {
     const url = new URL(path, base);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`.trim());
-    return { id: `post:${path}`, name: path.replace(/^.*\//, ""), url: url.href, text: await response.text() };
+    return { id: `post:${path}`, name: path.replace(/^.*\//, ""), url: url.href, text: await fetchText(url) };
   }
   const id = params.get("draft") ?? `new:${Date.now()}`;
   const name = id.startsWith("file:") ? id.slice("file:".length) : "new-post.md";  // a file opened from disk keeps its name

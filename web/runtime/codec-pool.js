@@ -1,6 +1,10 @@
 // A pool of codec workers (single-threaded wasm each: pthreads would need cross-origin isolation, which
 // static hosts rarely allow). Workers start on first need; higher-priority jobs go first; an aborted job
 // leaves the queue; a crashed worker is replaced and its job tried once more; dispose() ends them all.
+// A worker script on another origin than the page (a widget's files served from elsewhere) cannot be
+// started from its URL: it is then imported by a small same-origin blob: module (CSP: worker-src blob:).
+
+import { distUrl } from "./dist-root.js";
 
 const MAX_ATTEMPTS = 2;
 
@@ -12,10 +16,12 @@ export class CodecPool {
   #queue = [];
   #nextId = 1;
   #disposed = false;
+  /** @type {string | null} the blob: module that imports a cross-origin worker script */
+  #workerBlob = null;
 
   /** @param {{ size?: number, workerUrl?: URL }} [options] */
   constructor({ size = Math.min(globalThis.navigator?.hardwareConcurrency || 2, 4),
-    workerUrl = new URL("./codec-worker.js", import.meta.url) } = {}) {
+    workerUrl = distUrl("runtime/codec-worker.js") } = {}) {
     this.#size = Math.max(1, size);
     this.#workerUrl = workerUrl;
   }
@@ -52,6 +58,8 @@ export class CodecPool {
     this.#disposed = true;
     const jobs = [...this.#queue, ...this.#running.values()];
     for (const worker of [...this.#idle, ...this.#running.keys()]) worker.terminate();
+    if (this.#workerBlob) URL.revokeObjectURL(this.#workerBlob);
+    this.#workerBlob = null;
     this.#idle = [];
     this.#running.clear();
     this.#queue = [];
@@ -69,7 +77,13 @@ export class CodecPool {
       let best = 0;
       for (let i = 1; i < this.#queue.length; i++) if (this.#queue[i].priority > this.#queue[best].priority) best = i;
       const [job] = this.#queue.splice(best, 1);
-      const worker = this.#idle.pop() ?? this.#startWorker();
+      let worker;
+      try {
+        worker = this.#idle.pop() ?? this.#startWorker();
+      } catch (error) {  // the page's policy forbids this worker: no decode can run
+        job.reject(new Error(`the decoder worker could not start: ${error?.message ?? error}`));
+        continue;
+      }
       this.#running.set(worker, job);
       job.attempts++;
       const bytes = job.bytes.slice();  // transferred: the job keeps its own for a retry
@@ -79,13 +93,20 @@ export class CodecPool {
   }
 
   #startWorker() {
-    const worker = new Worker(this.#workerUrl, { type: "module" });
+    const worker = new Worker(this.#workerScript(), { type: "module" });
     worker.onmessage = ({ data }) => this.#finish(worker, data);
     worker.onerror = (event) => {
       event.preventDefault();
       this.#crashed(worker, event.message || "the decoder worker failed");
     };
     return worker;
+  }
+
+  #workerScript() {
+    const url = this.#workerUrl;
+    if (typeof location === "undefined" || url.origin === location.origin || url.protocol === "blob:") return url;
+    this.#workerBlob ??= URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};\n`], { type: "text/javascript" }));
+    return this.#workerBlob;
   }
 
   #finish(worker, result) {

@@ -1,5 +1,6 @@
 // The stills JS API: createStills() loads the core wasm module and returns plain functions over it.
 // Works in browsers, module workers and node 20 with no arguments.
+import { distUrl } from "./dist-root.js";
 import createStillsCore from "./stills-core.js";
 import { visibleRangeOf } from "./visible-range.js";
 import { instantiate } from "./wasm-module.js";
@@ -20,8 +21,8 @@ import { instantiate } from "./wasm-module.js";
  *   positions: where each top-level frontmatter key's value is written
  */
 
-const coreWasmUrl = new URL("./stills-core.wasm", import.meta.url);
-const codecWasmUrl = new URL("./stills-codec.wasm", import.meta.url);
+const coreWasmUrl = distUrl("runtime/stills-core.wasm");
+const codecWasmUrl = distUrl("runtime/stills-codec.wasm");
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -64,7 +65,7 @@ export async function createStills(options = {}) {
   // AVIF itself never fetch it.
   let codec = null;
   const loadCodec = () => {
-    codec ??= import("./stills-codec.js")
+    codec ??= import(distUrl("runtime/stills-codec.js").href)
       .then(({ default: createStillsCodec }) => instantiate(createStillsCodec, codecWasmUrl))
       .catch((error) => {
         codec = null;  // a later decode tries again

@@ -1,14 +1,9 @@
 // The site's content, fetched as a static host serves it: content/index.yaml (read once per page life)
 // lists the posts and holds the site's settings; each post is fetched when it is shown.
+import { fetchText } from "../runtime/fetch-text.js";
 import { listedPosts } from "../runtime/site-index.js";
 import { readSettings } from "./settings.js";
 import { postHref, slugOf } from "./routes.js";
-
-async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`.trim());
-  return response.text();
-}
 
 /**
  * @param {Awaited<ReturnType<typeof import("../runtime/stills.js").createStills>>} stills
