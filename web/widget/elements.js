@@ -10,10 +10,10 @@ import { lightDomSheet, widgetSheet } from "./styles.js";
 const MODES = ["rows", "columns", "grid"];
 const DECODERS = ["auto", "native", "wasm"];
 
-/** A positive number from an attribute, or null (then the default holds). */
-function positive(value) {
+/** An attribute's value as a number above 0 (or at least 0), else null: then the default holds. */
+function numberAttribute(value, { positive = true } = {}) {
   const number = value == null || value.trim() === "" ? NaN : Number(value);
-  return Number.isFinite(number) && number > 0 ? number : null;
+  return Number.isFinite(number) && (positive ? number > 0 : number >= 0) ? number : null;
 }
 
 /** Sets an attribute, or removes it for null or undefined. */
@@ -65,18 +65,12 @@ class StillsElement extends HTMLElement {
   set noShadow(on) { this.toggleAttribute("no-shadow", Boolean(on)); }
 
   /** The rows' target height in CSS pixels (default: from the width). */
-  get rowHeight() { return positive(this.getAttribute("row-height")); }
+  get rowHeight() { return numberAttribute(this.getAttribute("row-height")); }
   set rowHeight(value) { reflect(this, "row-height", value); }
 
-  get spacing() {
-    const value = this.getAttribute("spacing");
-    const number = value == null || value.trim() === "" ? NaN : Number(value);
-    return Number.isFinite(number) && number >= 0 ? number : null;
-  }
-
-  set spacing(value) {
-    reflect(this, "spacing", value);
-  }
+  /** The gap between photos in CSS pixels (default: GALLERY_LAYOUT's). */
+  get spacing() { return numberAttribute(this.getAttribute("spacing"), { positive: false }); }
+  set spacing(value) { reflect(this, "spacing", value); }
 
   /** Photos open in the lightbox unless lightbox="off". */
   get lightbox() {
@@ -88,7 +82,7 @@ class StillsElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#prepareRoot().catch(() => {});  // styled at once, so a reserved size holds before the post comes
+    this.#prepareRoot();  // styled at once, so a reserved size holds before the post comes
     this.#configure();
     this.#embed.connect();
   }
@@ -105,8 +99,8 @@ class StillsElement extends HTMLElement {
   // width and height attributes give the element its aspect ratio before anything has loaded, as an
   // <img>'s do (through the CSSOM, which a page's CSP allows, unlike a style attribute).
   #reserveSpace() {
-    const width = positive(this.getAttribute("width"));
-    const height = positive(this.getAttribute("height"));
+    const width = numberAttribute(this.getAttribute("width"));
+    const height = numberAttribute(this.getAttribute("height"));
     this.style.aspectRatio = width && height ? `${width} / ${height}` : "";
   }
 
@@ -133,15 +127,18 @@ class StillsElement extends HTMLElement {
   }
 
   // The shadow root, or the element itself under no-shadow, with the widget's stylesheet adopted.
+  // Never rejects: without its stylesheet the widget still shows what it has, unstyled.
   async #prepareRoot() {
-    if (this.hasAttribute("no-shadow")) {
-      this.shadowRoot?.replaceChildren(document.createElement("slot"));  // shows the light DOM again
-      adopt(document, await lightDomSheet(`${this.localName}[no-shadow]`));
-      return this;
+    const light = this.hasAttribute("no-shadow");
+    if (light) this.shadowRoot?.replaceChildren(document.createElement("slot"));  // shows the light DOM again
+    const shadow = light ? null : this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    try {
+      if (shadow) adopt(shadow, await widgetSheet());
+      else adopt(document, await lightDomSheet(`${this.localName}[no-shadow]`));
+    } catch (error) {
+      console.warn(`stills: the widget's stylesheet could not be loaded: ${/** @type {any} */ (error)?.message ?? error}`);
     }
-    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    adopt(root, await widgetSheet());
-    return root;
+    return shadow ?? this;
   }
 }
 

@@ -90,7 +90,7 @@ export class Embed {
 
   /**
    * @param {HTMLElement} host the element: events are dispatched on it
-   * @param {() => Promise<ShadowRoot | HTMLElement>} prepareRoot where to render, styled
+   * @param {() => Promise<ShadowRoot | HTMLElement>} prepareRoot where to render, styled (never rejects)
    */
   constructor(host, prepareRoot) {
     this.#host = host;
@@ -198,7 +198,7 @@ export class Embed {
       built = { node: renderFailure(summary, message), view: null, post: null };
       failure = { url, message, diagnostics: [] };
     }
-    const root = await this.#prepareRoot().catch(() => this.#host);  // unstyled rather than nothing
+    const root = await this.#prepareRoot();
     if (!current()) return ticket.leave();
     await ticket.turn();
     if (!current()) return;
