@@ -10,10 +10,10 @@ const STATIC_IMPORT = /^\s*(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']|^\
 const MARKER = /^(\s*)<!-- modulepreload:[\s\S]*?-->\n/m;
 const POLICY_MARKER = /^(\s*)<!-- content-security-policy -->\n/m;
 
-// No inline script or style, no eval (wasm compiles under 'wasm-unsafe-eval'); photos may come from
-// any https host, and blob: ones are the editor's photos kept in the browser.
+// No inline script or style, no eval (wasm compiles under 'wasm-unsafe-eval'), no form sent anywhere;
+// photos may come from any https host, and blob: ones are the editor's photos kept in the browser.
 export const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' https: data: blob:; object-src 'none'; base-uri 'self'";
+  "img-src 'self' https: data: blob:; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 /** The modules `entry` imports statically, depth first, as paths relative to `root`. */
 export async function staticImports(root, entry) {

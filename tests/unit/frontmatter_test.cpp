@@ -90,6 +90,20 @@ TEST_CASE("schema problems are reported at the offending node") {
   CHECK(post.galleries[1].id == "dup-2");
 }
 
+TEST_CASE("a renamed or made-up gallery id never takes an id the author wrote for another gallery") {
+  Post post = parse_post("---\ngalleries:\n"
+                         "  - { id: x, images: [a.avif] }\n"
+                         "  - { id: x, images: [b.avif] }\n"
+                         "  - { id: x-2, images: [c.avif] }\n"
+                         "  - { title: Boats, images: [d.avif] }\n"
+                         "  - { id: boats, images: [e.avif] }\n"
+                         "---\n");
+  std::vector<std::string> ids;
+  for (const auto& gallery : post.galleries) ids.push_back(gallery.id);
+  CHECK(ids == std::vector<std::string>{"x", "x-3", "x-2", "boats-2", "boats"});
+  CHECK(test::find_diagnostic(post, "gallery id 'x' is used twice; this gallery is 'x-3'"));
+}
+
 TEST_CASE("galleries that are not a list are an error, not a crash") {
   Post post = parse_post("---\ngalleries: 3\n---\n{{gallery}}\n");
   CHECK(test::find_diagnostic(post, "'galleries' must be a list"));

@@ -41,6 +41,17 @@ TEST_CASE("headings get unique Unicode-aware ids") {
         "<h3 id=\"code-more\"><code>code</code> &amp; more</h3>\n");
 }
 
+TEST_CASE("equal headings take the next free suffix, past an id a heading wrote as its text") {
+  // "a-2" is a heading's own text: the third "a" skips it.
+  CHECK(render("# a\n# a\n# a 2\n# a\n") ==
+        "<h1 id=\"a\">a</h1>\n<h1 id=\"a-1\">a</h1>\n<h1 id=\"a-2\">a 2</h1>\n<h1 id=\"a-3\">a</h1>\n");
+  std::string many;
+  for (int i = 0; i < 3000; ++i) many += "# a\n";
+  std::string html = render(many);
+  CHECK(html.find("<h1 id=\"a-2999\">") != std::string::npos);
+  CHECK(html.find("<h1 id=\"a-3000\">") == std::string::npos);
+}
+
 TEST_CASE("images load lazily and resolve against the post") {
   MarkdownOptions options;
   options.urls.document_url = "https://h.org/blog/posts/a.md";

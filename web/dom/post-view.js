@@ -35,9 +35,13 @@ function renderHeader(meta, tagHref) {
   return header;
 }
 
+// DOMPurify's defaults, and no forms: a post is read, not submitted, and a widget's post must not be
+// able to send a reader's input from someone else's page (whose CSP may have no form-action).
+const SANITIZE = { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ["form"], FORBID_ATTR: ["formaction"] };
+
 /** The top-level nodes of a block of the body's HTML, sanitized; whitespace between them dropped. */
 function sanitizedNodes(html, linkHref) {
-  const fragment = DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
+  const fragment = DOMPurify.sanitize(html, SANITIZE);
   // A wide table scrolls inside the text column (keyboard too) instead of widening a phone's page.
   for (const table of [...fragment.children].filter((child) => child.localName === "table")) {
     const scroll = element("div", "table-scroll");

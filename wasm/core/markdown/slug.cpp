@@ -57,9 +57,13 @@ std::string slugify(std::string_view text) {
 std::string Slugger::unique(std::string_view text) {
   std::string base = slugify(text);
   if (base.empty()) base = "section";
-  std::string candidate = base;
-  for (int n = 1; used_.count(candidate); ++n) candidate = base + "-" + std::to_string(n);
-  used_.insert(candidate);
+  if (used_.insert(base).second) return base;
+  // Suffixes are tried from where the last heading of this base stopped: a post of thousands of equal
+  // headings costs linear time, not quadratic.
+  int& next = next_suffix_[base];
+  std::string candidate;
+  do candidate = base + "-" + std::to_string(++next);
+  while (!used_.insert(candidate).second);
   return candidate;
 }
 

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace stills {
@@ -20,6 +21,7 @@ class Slugger {
 
  private:
   std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, int> next_suffix_;  // by base: the last suffix given
 };
 
 }  // namespace stills

@@ -177,6 +177,12 @@ class Reader {
              list.Mark());
       return;
     }
+    // Every id the author wrote is known before any is made up or renamed, so a made-up one never
+    // takes an id a later gallery (and its shortcode) was written with.
+    for (const auto& node : list) {
+      const YAML::Node id = node.IsMap() ? node["id"] : YAML::Node();
+      if (id && id.IsScalar() && !id.Scalar().empty()) written_gallery_ids_.insert(id.Scalar());
+    }
     for (const auto& node : list) {
       if (!node.IsMap()) {
         report(Severity::Error, "a gallery must be a mapping with 'images'; this one is ignored", node.Mark());
@@ -216,20 +222,26 @@ class Reader {
     std::string id;
     if (written && written.IsScalar() && !written.Scalar().empty()) {
       id = written.Scalar();
-      if (!gallery_ids_.insert(id).second) {
-        std::string renamed = id + "-" + std::to_string(number);
-        report(Severity::Warning, "gallery id '" + id + "' is used twice; this gallery is '" + renamed + "'",
-               written.Mark());
-        id = renamed;
-        gallery_ids_.insert(id);
-      }
-      return id;
+      if (gallery_ids_.insert(id).second) return id;
+      std::string renamed = free_gallery_id(id);
+      report(Severity::Warning, "gallery id '" + id + "' is used twice; this gallery is '" + renamed + "'",
+             written.Mark());
+      return renamed;
     }
     if (written && !written.IsNull()) report(Severity::Warning, "a gallery 'id' must be text", written.Mark());
     id = title ? slugify(*title) : "";
-    if (id.empty()) id = "gallery-" + std::to_string(number);
-    for (int n = 2; !gallery_ids_.insert(id).second; ++n)
-      id = (title ? slugify(*title) : "gallery") + "-" + std::to_string(n);
+    if (id.empty()) return free_gallery_id("gallery", number);
+    if (!written_gallery_ids_.count(id) && gallery_ids_.insert(id).second) return id;
+    return free_gallery_id(id);
+  }
+
+  // `base` + "-N" for the first N from `from` (or from where `base` last stopped) that no gallery has
+  // and no author wrote; taken.
+  std::string free_gallery_id(const std::string& base, int from = 2) {
+    int& next = next_gallery_suffix_.try_emplace(base, from - 1).first->second;
+    std::string id;
+    do id = base + "-" + std::to_string(++next);
+    while (written_gallery_ids_.count(id) || !gallery_ids_.insert(id).second);
     return id;
   }
 
@@ -296,7 +308,9 @@ class Reader {
   const FrontmatterSource& source_;
   const UrlContext& urls_;
   Post& post_;
-  std::unordered_set<std::string> gallery_ids_;
+  std::unordered_set<std::string> gallery_ids_;          // the galleries' ids so far
+  std::unordered_set<std::string> written_gallery_ids_;  // every id the author wrote, in all galleries
+  std::unordered_map<std::string, int> next_gallery_suffix_;  // by base: the last suffix tried
 };
 
 }  // namespace
