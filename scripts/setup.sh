@@ -10,9 +10,10 @@ mode=${1:-test}
 # Emscripten, binaryen and doctest are pinned: they decide what the build produces. Chromium and
 # avifenc (libavif-bin, which makes the AVIF test corpus) get Debian's security updates, so their
 # versions move: they are not pinned, and the tests check what they make, not its bytes.
-# g++ is in both: meson's cross build of dav1d also looks for the build machine's compiler.
+# g++ is in both: meson's cross build of dav1d also looks for the build machine's compiler. clang-14
+# and its runtime (libFuzzer, the sanitizers) build the fuzzers.
 apt_demo=(cmake ninja-build meson g++ "emscripten=3.1.6~dfsg-5" "binaryen=108-1" xz-utils)
-apt_test=("doctest-dev=2.4.9~ds-1" chromium libavif-bin)
+apt_test=("doctest-dev=2.4.9~ds-1" chromium libavif-bin "clang-14=1:14.0.6-12" "libclang-rt-14-dev=1:14.0.6-12")
 
 packages=("${apt_demo[@]}")
 [ "$mode" = test ] && packages+=("${apt_test[@]}")

@@ -337,3 +337,43 @@ TEST_CASE("one photo: at the target height, from the left") {
   CHECK(box(r, 0).h == 240);
   CHECK(r.height == 240);
 }
+
+TEST_CASE("limits: lengths, photos and columns past the limit are an error naming it; at it, a layout") {
+  std::vector<double> ratios{1.5, 0.75, 1.0};
+  LayoutOptions at;
+  at.width = kMaxLayoutLength;
+  at.row_height = 240;
+  CHECK(layout(ratios, at).error.empty());
+  LayoutOptions past = at;
+  past.width = kMaxLayoutLength * 1.5;
+  CHECK(layout(ratios, past).error == "the container width must be at most 1000000 px");
+  past = at;
+  past.spacing_x = 1e300;
+  CHECK(layout(ratios, past).error == "spacing and padding must be at most 1000000 px");
+  past = at;
+  past.mode = LayoutMode::Columns;
+  past.columns = kMaxLayoutColumns + 1;
+  CHECK(layout(ratios, past).error == "at most 1000 columns");
+  past.columns = kMaxLayoutColumns;
+  CHECK(layout(ratios, past).error.empty());
+  CHECK(layout(std::vector<double>(kMaxLayoutPhotos + 1, 1.0), at).error == "a layout holds at most 1000000 photos");
+}
+
+TEST_CASE("a computed column count stops at the limit, and tuning options that are not numbers take their defaults") {
+  std::vector<double> ratios(5, 1.0);
+  LayoutOptions options;
+  options.mode = LayoutMode::Columns;
+  options.width = kMaxLayoutLength;
+  options.min_column_width = 0.001;  // would ask for a billion columns
+  LayoutResult masonry = layout(ratios, options);
+  REQUIRE(masonry.error.empty());
+  CHECK(masonry.boxes[2] == doctest::Approx((kMaxLayoutLength - (kMaxLayoutColumns - 1) * 8) / kMaxLayoutColumns));
+  LayoutOptions rows;
+  rows.width = 1000;
+  rows.justify_threshold = std::nan("");
+  rows.orphan_penalty = INFINITY;
+  rows.device_pixel_ratio = 1e300;
+  LayoutResult laid = layout(ratios, rows);
+  REQUIRE(laid.error.empty());
+  for (double value : laid.boxes) CHECK(std::isfinite(value));
+}

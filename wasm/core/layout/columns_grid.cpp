@@ -7,11 +7,12 @@
 namespace stills::layout_detail {
 namespace {
 
-// How many columns of at least `min_column_width` fit, or the fixed count.
+// How many columns of at least `min_column_width` fit (at most kMaxLayoutColumns), or the fixed count.
 int column_count(const LayoutOptions& options, const Frame& frame) {
   if (options.columns > 0) return options.columns;
   double min_width = std::max(options.min_column_width, 1.0);
-  return std::max(1, static_cast<int>((frame.inner_width + frame.spacing_x) / (min_width + frame.spacing_x)));
+  double fit = (frame.inner_width + frame.spacing_x) / (min_width + frame.spacing_x);
+  return static_cast<int>(std::clamp(fit, 1.0, static_cast<double>(kMaxLayoutColumns)));
 }
 
 double column_width(int columns, const Frame& frame) {

@@ -17,10 +17,45 @@ double sane_ratio(double ratio) {
 
 double sane_length(double value) { return std::isfinite(value) && value > 0 ? value : 0; }
 
+// A tuning option that is not a finite number takes its default.
+void finite_or_default(double& value, double fallback) {
+  if (!std::isfinite(value)) value = fallback;
+}
+
+// Why `options` allow no layout (empty: they do), and the options cleaned of values the engine
+// cannot use.
+std::string check(LayoutOptions& options, std::size_t photos) {
+  const std::string most = std::to_string(static_cast<long>(kMaxLayoutLength));
+  auto too_long = [&](double value) { return std::isfinite(value) && value > kMaxLayoutLength; };
+  if (too_long(options.width)) return "the container width must be at most " + most + " px";
+  if (too_long(options.row_height) || too_long(options.min_row_height) || too_long(options.max_row_height))
+    return "row heights must be at most " + most + " px";
+  if (too_long(options.spacing_x) || too_long(options.spacing_y) || too_long(options.padding))
+    return "spacing and padding must be at most " + most + " px";
+  if (too_long(options.min_column_width)) return "the column width must be at most " + most + " px";
+  if (photos > kMaxLayoutPhotos) return "a layout holds at most " + std::to_string(kMaxLayoutPhotos) + " photos";
+  if (options.columns > kMaxLayoutColumns) return "at most " + std::to_string(kMaxLayoutColumns) + " columns";
+  const LayoutOptions defaults;
+  finite_or_default(options.min_row_height, defaults.min_row_height);
+  finite_or_default(options.max_row_height, defaults.max_row_height);
+  finite_or_default(options.justify_threshold, defaults.justify_threshold);
+  finite_or_default(options.orphan_penalty, defaults.orphan_penalty);
+  finite_or_default(options.panorama_ratio, defaults.panorama_ratio);
+  finite_or_default(options.min_column_width, defaults.min_column_width);
+  if (!(options.device_pixel_ratio <= kMaxDevicePixelRatio)) options.device_pixel_ratio = 0;
+  for (double& focus : options.focal_points) focus = std::isfinite(focus) ? std::clamp(focus, 0.0, 1.0) : 0.5;
+  return {};
+}
+
 }  // namespace
 
-LayoutResult layout(const std::vector<double>& aspect_ratios, const LayoutOptions& options) {
+LayoutResult layout(const std::vector<double>& aspect_ratios, const LayoutOptions& asked) {
   LayoutResult result;
+  LayoutOptions options = asked;
+  if (std::string why = check(options, aspect_ratios.size()); !why.empty()) {
+    result.error = why;
+    return result;
+  }
   double width = sane_length(options.width);
   Frame frame{0, sane_length(options.padding), sane_length(options.spacing_x), sane_length(options.spacing_y)};
   frame.inner_width = width - 2 * frame.padding;

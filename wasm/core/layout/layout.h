@@ -52,8 +52,17 @@ struct LayoutResult {
   std::string error;               // set when no layout is possible (then everything else is empty)
 };
 
+// What a layout may ask for. Past these no page could show it, and its arithmetic would leave the
+// range where doubles and ints are exact; asking for more is an error that names the limit.
+inline constexpr double kMaxLayoutLength = 1'000'000;        // width, row heights, spacing, padding, CSS px
+inline constexpr std::size_t kMaxLayoutPhotos = 1'000'000;  // photos in one layout
+inline constexpr int kMaxLayoutColumns = 1'000;             // columns and grid modes
+inline constexpr double kMaxDevicePixelRatio = 64;          // above it (or not a number) edges are not snapped
+
 // Aspect ratios are width / height. One that is not a positive finite number lays out as a square
-// (the page shows an error tile there); ratios are clamped to [1/1000, 1000].
+// (the page shows an error tile there); ratios are clamped to [1/1000, 1000]. Tuning options that are
+// not finite numbers (a NaN threshold, an infinite penalty) take their defaults; focal points are
+// clamped to [0, 1]; a computed column count stops at kMaxLayoutColumns.
 LayoutResult layout(const std::vector<double>& aspect_ratios, const LayoutOptions& options);
 
 }  // namespace stills

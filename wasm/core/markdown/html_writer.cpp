@@ -108,6 +108,16 @@ std::string attribute_text(const MD_ATTRIBUTE& attribute) {
   return text;
 }
 
+// A text block being written, watched for a {{gallery}} shortcode. (Outside the writer: clang cannot
+// default-construct a nested class with member initializers inside its enclosing class's body.)
+struct Paragraph {
+  std::size_t html_start = 0;
+  bool top_level = false;
+  bool plain_text = true;  // only normal text so far: may be a shortcode
+  std::ptrdiff_t first_text_offset = -1;
+  std::string text;
+};
+
 class HtmlWriter {
  public:
   HtmlWriter(std::string_view file, const MarkdownOptions& options) : file_(file), options_(options) {
@@ -416,13 +426,6 @@ class HtmlWriter {
 
   struct Heading {
     std::string html;
-    std::string text;
-  };
-  struct Paragraph {
-    std::size_t html_start = 0;
-    bool top_level = false;
-    bool plain_text = true;  // only normal text so far: may be a shortcode
-    std::ptrdiff_t first_text_offset = -1;
     std::string text;
   };
 
