@@ -4,7 +4,8 @@
 # posts and the sample (post, markdown), the site index and the posts' frontmatter (yaml), the sample
 # photos and libavif's test files (probe, decode). A crash, leak or timeout is written to
 # build/fuzz-artifacts/TARGET/ and fails the run; keep it under tests/fuzz/reproducers/TARGET/ once fixed.
-# With --reproducers instead of SECONDS, runs every kept reproducer of TARGET once.
+# With --reproducers instead of SECONDS, runs every kept reproducer of TARGET once. FUZZ_RUNS stops a
+# run after that many executions if it comes first (a long run: FUZZ_RUNS=10000000 ... 3600).
 # Usage: scripts/fuzz.sh post|markdown|yaml|probe|decode|layout SECONDS|--reproducers
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,7 +51,7 @@ mkdir -p "$corpus" "$artifacts"
 # -timeout: a single input slower than this is a finding (the limits keep every input well under it).
 log=build/fuzz-$target.log
 status=0
-"$binary" -max_total_time="$budget" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+"$binary" -max_total_time="$budget" -runs="${FUZZ_RUNS:--1}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
   -artifact_prefix="$artifacts" "$corpus" "$seed_dir" >"$log" 2>&1 || status=$?
 if [ "$status" != 0 ]; then
   grep -v '^#[0-9]' "$log" | tail -40
@@ -60,4 +61,5 @@ fi
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 coverage=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
-echo "fuzz $target: $runs runs in ${budget} s ($speed/s), $coverage, corpus $(ls "$corpus" | wc -l) inputs"
+seconds=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log")
+echo "fuzz $target: $runs runs in ${seconds:-$budget} s ($speed/s), $coverage, corpus $(ls "$corpus" | wc -l) inputs"

@@ -1,24 +1,54 @@
 // Hostile and broken posts: each one gives diagnostics and what output makes sense, never a crash or hang.
 #include <doctest/doctest.h>
 
+#include "markdown/markdown.h"
 #include "test_support.h"
 
 using namespace stills;
 using namespace std::literals;
 
-TEST_CASE("10,000 nested lists and blockquotes") {
+TEST_CASE("10,000 nested lists and blockquotes are flattened at kMaxBlockNesting levels, with one warning") {
+  auto count = [](const std::string& html, std::string_view tag) {
+    std::size_t n = 0;
+    for (std::size_t at = html.find(tag); at != std::string::npos; at = html.find(tag, at + 1)) ++n;
+    return n;
+  };
   std::string quotes(10000, '>');
   quotes += " deep\n";
   Post post = parse_post(quotes);
-  CHECK(test::all_html(post).find("deep") != std::string::npos);
+  std::string html = test::all_html(post);
+  CHECK(html.find("deep") != std::string::npos);
+  CHECK(count(html, "<blockquote>") == kMaxBlockNesting);
+  CHECK(count(html, "</blockquote>") == kMaxBlockNesting);
+  REQUIRE(post.diagnostics.size() == 1);
+  CHECK(post.diagnostics[0].message == "quotes and lists nested more than 32 deep are flattened");
+  CHECK(post.diagnostics[0].line == 1);
 
   // "- - - … item": each marker opens a list inside the previous item.
   std::string lists;
   for (int i = 0; i < 10000; ++i) lists += "- ";
   post = parse_post(lists + "item\n");
+  html = test::all_html(post);
+  CHECK(html.find("item") != std::string::npos);
+  CHECK(count(html, "<ul>") + count(html, "<li>") == kMaxBlockNesting);
+  CHECK(count(html, "</ul>") + count(html, "</li>") == kMaxBlockNesting);
+}
+
+TEST_CASE("raw HTML that leaves more than kMaxHtmlNesting elements open is text from there on, with a warning") {
+  std::string divs;
+  for (int i = 0; i < 100000; ++i) divs += "<div>";
+  Post post = parse_post("# Title\n\n" + divs + "x\n\n<p>after</p>\n");
   std::string html = test::all_html(post);
-  CHECK(html.find("<li>item</li>") != std::string::npos);
-  CHECK(html.size() > 10000 * std::string("<ul>\n<li></li>\n</ul>\n").size());
+  REQUIRE(post.diagnostics.size() == 1);
+  CHECK(post.diagnostics[0].message == "raw HTML nested more than 128 elements deep is shown as text from here on");
+  CHECK(post.diagnostics[0].line == 3);
+  CHECK(html.find("<div>") == std::string::npos);  // the block is one piece: all of it is text
+  CHECK(html.find("&lt;div&gt;") != std::string::npos);
+  CHECK(html.find("&lt;p&gt;after&lt;/p&gt;") != std::string::npos);
+  // Balanced and void elements, however many, are not nesting.
+  std::string flat;
+  for (int i = 0; i < 1000; ++i) flat += "<span>a</span><br><img src=\"x.avif\"><hr/>";
+  CHECK(parse_post(flat + "\n").diagnostics.empty());
 }
 
 TEST_CASE("deeply nested YAML is an error, not a stack overflow") {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "test_support.h"
 
 using namespace stills;
@@ -95,6 +97,30 @@ TEST_CASE("too many shortcodes or an unknown id give a warning on their line and
   REQUIRE(post.blocks.size() == 3);
   CHECK(post.blocks[1].type == BlockType::Notice);
   CHECK(post.blocks[2].type == BlockType::Notice);
+}
+
+TEST_CASE("a gallery is placed once: a second shortcode naming it gives a warning and a notice") {
+  std::string text = "---\ngalleries:\n  - {id: big, images: [a.avif, b.avif]}\n---\n";
+  for (int i = 0; i < 3000; ++i) text += "{{gallery big}}\n\n";
+  Post post = parse_post(text);
+  REQUIRE(post.blocks.size() == 3000);
+  CHECK(post.blocks[0].type == BlockType::Gallery);
+  CHECK(std::count_if(post.blocks.begin(), post.blocks.end(), [](const Block& b) { return b.type == BlockType::Gallery; }) == 1);
+  CHECK(post.blocks[1].type == BlockType::Notice);
+  CHECK(post.diagnostics[0].message == "gallery 'big' is shown above already; a gallery is placed once");
+  CHECK(post.diagnostics[0].line == 7);
+}
+
+TEST_CASE("at most kMaxDiagnostics are listed, errors first, and one more says how many are not") {
+  std::string text = "---\ntags: [";
+  for (int i = 0; i < 1000; ++i) text += "{}, ";
+  text += "{}]\ngalleries: 3\n---\n";  // 1,001 warnings, then an error
+  Post post = parse_post(text);
+  REQUIRE(post.diagnostics.size() == kMaxDiagnostics);
+  CHECK(post.diagnostics.back().message == "803 more problems are not listed; fix these first");
+  CHECK(std::any_of(post.diagnostics.begin(), post.diagnostics.end(), [](const Diagnostic& d) { return d.line == 3 && d.severity == Severity::Error; }));
+  CHECK(post.diagnostics[1].line == 2);
+  CHECK(post.diagnostics[1].column == 12);  // the second {} on the long line, at its code point
 }
 
 TEST_CASE("galleries no shortcode places are appended with an info diagnostic") {

@@ -28,3 +28,13 @@ TEST_CASE("line index counts lines by LF, CRLF and CR and columns by code point"
   CHECK(last.line == 4);
   CHECK(last.column == 2);
 }
+
+TEST_CASE("line index positions asked out of order, or along one line, are the same as asked alone") {
+  std::string_view text = "\xC3\xA9t\xC3\xA9 \xC3\xA0 la plage\nx";
+  LineIndex along(text);
+  for (std::size_t offset : {0u, 2u, 3u, 5u, 9u, 1u, 12u, 17u, 4u}) {
+    CHECK(along.position(offset).column == LineIndex(text).position(offset).column);
+    CHECK(along.position(offset).line == LineIndex(text).position(offset).line);
+  }
+  CHECK(along.position(5).column == 4);
+}

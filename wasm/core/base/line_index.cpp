@@ -20,13 +20,22 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
 TextPosition LineIndex::position(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  std::size_t start = *(next - 1);
+  int line = static_cast<int>(next - line_starts_.begin());
+  std::size_t from = *(next - 1);
   int column = 1;
-  for (std::size_t i = start; i < offset; ++i) {
+  // Positions are mostly asked in order: one further along the line asked last goes on from there, so
+  // thousands of diagnostics on one long line cost the line's length once, not once each.
+  if (line == last_.line && offset >= last_offset_) {
+    from = last_offset_;
+    column = last_.column;
+  }
+  for (std::size_t i = from; i < offset; ++i) {
     // Count every byte that is not a UTF-8 continuation byte.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }
-  return {static_cast<int>(next - line_starts_.begin()), column};
+  last_ = {line, column};
+  last_offset_ = offset;
+  return last_;
 }
 
 }  // namespace stills

@@ -20,6 +20,8 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
+  mutable TextPosition last_{0, 0};  // the position asked last, at byte last_offset_
+  mutable std::size_t last_offset_ = 0;
 };
 
 }  // namespace stills

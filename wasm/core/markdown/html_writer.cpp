@@ -2,6 +2,7 @@
 // over), plus what a photo blog needs: heading ids, lazy images, URL policy and {{gallery}} slots.
 #include <md4c.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -154,8 +155,23 @@ class HtmlWriter {
   void write(std::string_view verbatim) { out() += verbatim; }
   bool in_image() const { return image_depth_ > 0; }
 
+  static bool is_container(MD_BLOCKTYPE type) {
+    return type == MD_BLOCK_QUOTE || type == MD_BLOCK_UL || type == MD_BLOCK_OL || type == MD_BLOCK_LI;
+  }
+
+  // A container deeper than the limit writes no tags of its own: its content joins its parent's.
+  bool flattened(MD_BLOCKTYPE type) {
+    if (!is_container(type) || depth_ <= kMaxBlockNesting + 1) return false;  // + 1: the document
+    if (!block_nesting_warned_) block_nesting_warned_ = block_nesting_warning_due_ = true;
+    return true;
+  }
+
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     ++depth_;
+    if (flattened(type)) {
+      if (type == MD_BLOCK_LI) track_text_block(false);
+      return 0;
+    }
     if (depth_ == 2 && options_.source_lines) {  // a child of the document: its tag is written here
       top_block_start_ = result_.html.size();
       top_block_line_ = type == MD_BLOCK_HTML ? -1 : 0;  // the author's raw HTML is left as written
@@ -188,7 +204,12 @@ class HtmlWriter {
   }
 
   int leave_block(MD_BLOCKTYPE type, void* detail) {
+    bool was_flattened = flattened(type);
     --depth_;
+    if (was_flattened) {
+      if (type == MD_BLOCK_LI) close_text_block();
+      return 0;
+    }
     close_block(type, detail);
     if (depth_ == 1 && options_.source_lines) mark_source_line();
     return 0;
@@ -260,6 +281,11 @@ class HtmlWriter {
         text.data() < file_.data() + file_.size()) {
       top_block_line_ = position(text.data() - file_.data()).line;
     }
+    if (block_nesting_warning_due_) {
+      block_nesting_warning_due_ = false;
+      warn_at(text, "quotes and lists nested more than " + std::to_string(kMaxBlockNesting) + " deep are flattened");
+    }
+    if (type == MD_TEXT_HTML && !in_image() && !raw_html_as_text_) follow_raw_html(text);
     std::string decoded;
     switch (type) {
       case MD_TEXT_NULLCHAR: text = "\xEF\xBF\xBD"; break;
@@ -276,12 +302,47 @@ class HtmlWriter {
       case MD_TEXT_BR: write(in_image() ? " " : "<br>\n"); break;
       case MD_TEXT_SOFTBR: write(in_image() ? " " : "\n"); break;
       case MD_TEXT_HTML:  // raw HTML passes through, but inside alt="…" it is text (as cmark writes it)
-        in_image() ? append_html_escaped(out(), text) : write(text);
+        in_image() || raw_html_as_text_ ? append_html_escaped(out(), text) : write(text);
         break;
       default: append_html_escaped(out(), text);
     }
     note_text(type, text);
     return 0;
+  }
+
+  // Counts the elements raw HTML leaves open (a rough scan of its tags is enough to bound the depth);
+  // past the limit the rest of the post's raw HTML is written as text.
+  void follow_raw_html(std::string_view html) {
+    static constexpr std::array<std::string_view, 14> kVoid = {"area", "base", "br", "col", "embed", "hr", "img",
+                                                               "input", "link", "meta", "param", "source", "track", "wbr"};
+    for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+      bool closing = i + 1 < html.size() && html[i + 1] == '/';
+      std::size_t name_start = i + (closing ? 2 : 1);
+      std::size_t name_end = name_start;
+      while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+      if (name_end == name_start) continue;  // a comment, a declaration, or a lone "<"
+      if (closing) {
+        raw_html_depth_ = raw_html_depth_ > 0 ? raw_html_depth_ - 1 : 0;
+        continue;
+      }
+      std::string name(html.substr(name_start, name_end - name_start));
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::size_t end = html.find('>', name_end);
+      bool self_closing = end != std::string_view::npos && html[end - 1] == '/';
+      if (self_closing || std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end()) continue;
+      if (++raw_html_depth_ > kMaxHtmlNesting) {
+        raw_html_as_text_ = true;
+        warn_at(html, "raw HTML nested more than " + std::to_string(kMaxHtmlNesting) +
+                          " elements deep is shown as text from here on");
+        return;
+      }
+    }
+  }
+
+  void warn_at(std::string_view text, std::string message) {
+    bool in_file = text.data() >= file_.data() && text.data() < file_.data() + file_.size();
+    auto [line, column] = in_file ? position(text.data() - file_.data()) : TextPosition{1, 1};
+    result_.diagnostics.push_back({Severity::Warning, std::move(message), line, column});
   }
 
   // Keeps the plain text of headings (for their ids) and of top-level paragraphs (for shortcodes).
@@ -438,6 +499,10 @@ class HtmlWriter {
   std::optional<Paragraph> paragraph_;
   int image_depth_ = 0;
   int depth_ = 0;
+  bool block_nesting_warned_ = false;
+  bool block_nesting_warning_due_ = false;  // a container was just flattened: warn at the next text
+  int raw_html_depth_ = 0;                  // elements raw HTML opened and has not closed
+  bool raw_html_as_text_ = false;
   std::size_t top_block_start_ = 0;  // source_lines: where the current top-level block's HTML starts
   int top_block_line_ = 0;           // ... and the line of its first text (0: none yet; -1: not marked)
 };

@@ -12,6 +12,12 @@
 
 namespace stills {
 
+// How deep the HTML may nest. Deeper quotes and lists are flattened into the deepest allowed one, and
+// raw HTML that leaves more than kMaxHtmlNesting elements open is shown as text from there on, each
+// with one warning: a sanitizer's and a browser's cost grows with depth times size.
+inline constexpr int kMaxBlockNesting = 32;
+inline constexpr int kMaxHtmlNesting = 128;
+
 struct MarkdownOptions {
   // Plain CommonMark (no extensions) rendered as the reference renderer does: no heading ids, no added
   // attributes, URLs kept as written but for unsafe schemes, no shortcodes. For conformance tests.

@@ -1,6 +1,7 @@
 #include "post/post.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "base/line_index.h"
 #include "base/utf8.h"
@@ -13,7 +14,9 @@ namespace {
 
 class GalleryPlacer {
  public:
-  explicit GalleryPlacer(Post& post) : post_(post), placed_(post.galleries.size(), false) {}
+  explicit GalleryPlacer(Post& post) : post_(post), placed_(post.galleries.size(), false) {
+    for (std::size_t i = 0; i < post.galleries.size(); ++i) by_id_.try_emplace(post.galleries[i].id, static_cast<int>(i));
+  }
 
   // Cuts the body's HTML at the shortcode slots and puts the galleries (or a notice) there.
   void place(RenderedMarkdown& body) {
@@ -46,29 +49,36 @@ class GalleryPlacer {
       return;
     }
     if (placed_[index]) {
-      post_.diagnostics.push_back(
-          {Severity::Warning, "gallery '" + code.id + "' is placed a second time", code.line, code.column});
+      // Once: a gallery's id is its element's id on the page, and a few bytes of shortcodes must not
+      // multiply a large gallery.
+      std::string message = "gallery '" + code.id + "' is shown above already; a gallery is placed once";
+      post_.diagnostics.push_back({Severity::Warning, message, code.line, code.column});
+      post_.blocks.push_back({BlockType::Notice, std::move(message)});
+      return;
     }
     placed_[index] = true;
     post_.blocks.push_back({BlockType::Gallery, {}, index});
   }
 
+  // The first gallery not placed yet. Placing only ever marks galleries, so the search goes on from
+  // where it last stopped: linear over the whole post.
   int next_unplaced() {
-    auto it = std::find(placed_.begin(), placed_.end(), false);
-    return it == placed_.end() ? -1 : static_cast<int>(it - placed_.begin());
+    while (next_ < placed_.size() && placed_[next_]) ++next_;
+    return next_ < placed_.size() ? static_cast<int>(next_) : -1;
   }
 
   int find(const std::string& id) const {
-    for (std::size_t i = 0; i < post_.galleries.size(); ++i) {
-      if (post_.galleries[i].id == id) return static_cast<int>(i);
-    }
-    return -1;
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? -1 : it->second;
   }
 
+  // The ids to choose from, for a shortcode that names none of them (the first few of a long list).
   std::string known_ids() const {
+    constexpr std::size_t kListed = 10;
     if (post_.galleries.empty()) return " (it lists none)";
     std::string ids = " (its ids: ";
-    for (std::size_t i = 0; i < post_.galleries.size(); ++i) ids += (i ? ", " : "") + post_.galleries[i].id;
+    for (std::size_t i = 0; i < post_.galleries.size() && i < kListed; ++i) ids += (i ? ", " : "") + post_.galleries[i].id;
+    if (post_.galleries.size() > kListed) ids += ", …";
     return ids + ")";
   }
 
@@ -86,7 +96,27 @@ class GalleryPlacer {
 
   Post& post_;
   std::vector<bool> placed_;
+  std::unordered_map<std::string, int> by_id_;
+  std::size_t next_ = 0;  // no gallery before it is unplaced
 };
+
+// At most kMaxDiagnostics are listed, errors first, then in the order they stand in the file; one more
+// says how many are not.
+void limit_diagnostics(Diagnostics& diagnostics) {
+  auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), by_position);
+  if (diagnostics.size() <= kMaxDiagnostics) return;
+  std::stable_partition(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  std::size_t dropped = diagnostics.size() - (kMaxDiagnostics - 1);
+  Diagnostic first_dropped = diagnostics[kMaxDiagnostics - 1];
+  diagnostics.resize(kMaxDiagnostics - 1);
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), by_position);
+  diagnostics.push_back({Severity::Warning,
+                         std::to_string(dropped) + " more problems are not listed; fix these first",
+                         first_dropped.line, first_dropped.column});
+}
 
 // The Markdown body, with the galleries placed at their shortcodes.
 void render_body(std::string_view file, std::string_view body_text, const PostOptions& options, Post& post) {
@@ -130,9 +160,7 @@ Post parse_post(std::string_view input, const PostOptions& options) {
   if (split.yaml) read_frontmatter({*split.yaml, split.yaml_offset, locate}, options.urls, post);
   if (!options.frontmatter_only) render_body(text, split.body, options, post);
 
-  std::stable_sort(post.diagnostics.begin(), post.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return a.line != b.line ? a.line < b.line : a.column < b.column;
-  });
+  limit_diagnostics(post.diagnostics);
   return post;
 }
 

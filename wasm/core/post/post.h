@@ -70,6 +70,9 @@ struct PostOptions {
   bool source_lines = false;      // top-level blocks carry data-line (MarkdownOptions::source_lines)
 };
 
+// Diagnostics listed for one post at most (an author fixes the first; thousands would only cost time).
+inline constexpr std::size_t kMaxDiagnostics = 200;
+
 // Never fails: whatever is wrong with the text becomes a diagnostic, and the rest still renders.
 Post parse_post(std::string_view text, const PostOptions& options = {});
 
