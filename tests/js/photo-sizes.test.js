@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { loadStills, root } from "./helpers.js";
 import { startServer } from "../../scripts/serve.mjs";
-import { MAX_HEADER_BYTES, PROBE_BYTES, PhotoSizes } from "../../web/runtime/photo-sizes.js";
+import { MAX_HEADER_BYTES, MAX_PROBES_IN_FLIGHT, PROBE_BYTES, PhotoSizes } from "../../web/runtime/photo-sizes.js";
 
 const stills = await loadStills();
 const server = await startServer({ port: 0 });
@@ -50,4 +50,39 @@ test("a header asking for no more than is read is refused, not asked again forev
   assert.equal(asked, 1);
   const huge = { probeAvif: () => ({ needMore: MAX_HEADER_BYTES + 1 }) };
   await assert.rejects(new PhotoSizes(huge).sizeOf(url), /larger than 1048576 bytes/);
+});
+
+test("a header that asks for a little more each time costs a few requests, doubling, not one per answer", async () => {
+  requests.length = 0;
+  const asked = [];
+  // Each answer wants 100 bytes more than it has: without doubling, 10,000 requests up to 1 MiB.
+  const creeping = { probeAvif: (bytes, { complete }) => (asked.push(bytes.length),
+    complete || bytes.length >= file.length ? stills.probeAvif(bytes, { complete }) : { needMore: bytes.length + 100 }) };
+  const size = await new PhotoSizes(creeping).sizeOf(url);
+  assert.ok(size.width > 0);
+  assert.deepEqual(asked.slice(0, 4), [PROBE_BYTES, 2 * PROBE_BYTES, 4 * PROBE_BYTES, 8 * PROBE_BYTES]);
+  assert.ok(requests.length <= Math.ceil(Math.log2(file.length / PROBE_BYTES)) + 1, requests.join("\n"));
+});
+
+test(`at most ${MAX_PROBES_IN_FLIGHT} probes are in flight at once, and every photo gets its size`, async () => {
+  let inFlight = 0;
+  let most = 0;
+  const sizes = new PhotoSizes(stills);
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (...args) => {
+    most = Math.max(most, ++inFlight);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      return await realFetch(...args);
+    } finally {
+      inFlight--;
+    }
+  };
+  try {
+    const all = await Promise.all(Array.from({ length: 200 }, (_, i) => sizes.sizeOf(`${url}?copy=${i}`)));
+    assert.equal(all.filter((s) => s.width > 0).length, 200);
+    assert.equal(most, MAX_PROBES_IN_FLIGHT);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
 });

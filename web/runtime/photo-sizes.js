@@ -11,10 +11,18 @@ import { PhotoBytes } from "./photo-bytes.js";
 export const PROBE_BYTES = 1024;
 /** A header that asks for more than this is refused rather than fetched. */
 export const MAX_HEADER_BYTES = 1 << 20;
+/**
+ * Probes in flight at once: a post of thousands of photos asks for them in turn instead of all at once
+ * (a browser refuses requests past a few thousand pending, and the first photos would wait behind all).
+ */
+export const MAX_PROBES_IN_FLIGHT = 16;
 
 export class PhotoSizes {
   #stills;
   #photos = new Map();  // url -> { size: Promise<{ width, height }>, bytes: PhotoBytes | null }
+  #probing = 0;
+  /** @type {Array<() => void>} probes waiting for a place, oldest first */
+  #waiting = [];
 
   /** @param {{ probeAvif: (bytes: Uint8Array, options?: { complete?: boolean }) => any }} stills */
   constructor(stills) {
@@ -57,6 +65,8 @@ export class PhotoSizes {
   }
 
   async #probe(bytes) {
+    if (this.#probing >= MAX_PROBES_IN_FLIGHT) await new Promise((resolve) => this.#waiting.push(() => resolve(undefined)));
+    this.#probing++;
     try {
       let wanted = PROBE_BYTES;
       for (;;) {
@@ -71,10 +81,14 @@ export class PhotoSizes {
         if (result.needMore > MAX_HEADER_BYTES) {
           throw new Error(`the AVIF header is larger than ${MAX_HEADER_BYTES} bytes`);
         }
-        wanted = result.needMore;
+        // At least twice what is read: a header of many small boxes, each answer asking a little
+        // more, costs a few requests (at most 11 up to 1 MiB), not one per box.
+        wanted = Math.min(Math.max(result.needMore, 2 * head.bytes.length), MAX_HEADER_BYTES);
       }
     } finally {
       bytes.release();
+      this.#probing--;
+      this.#waiting.shift()?.();
     }
   }
 }
