@@ -112,3 +112,19 @@ TEST_CASE("empty and whitespace-only posts") {
     CHECK(post.blocks.empty());
   }
 }
+
+TEST_CASE("a post shows at most kMaxGalleries galleries and kMaxImages photos, with one warning each") {
+  std::string yaml = "---\ngalleries:\n";
+  for (std::size_t i = 0; i < kMaxGalleries + 5; ++i) yaml += "  - { id: g" + std::to_string(i) + ", images: [a.avif, b.avif, c.avif, d.avif, e.avif, f.avif] }\n";
+  Post post = parse_post(yaml + "---\n", {{}, true});
+  REQUIRE(post.galleries.size() == kMaxGalleries);
+  std::size_t photos = 0;
+  for (const auto& gallery : post.galleries) photos += gallery.images.size();
+  CHECK(photos == kMaxImages);
+  CHECK(post.galleries[kMaxImages / 6].images.size() == kMaxImages % 6);  // the gallery where the limit falls
+  REQUIRE(post.diagnostics.size() == 2);
+  CHECK(post.diagnostics[0].message == "a post shows at most 5000 photos; this one and those after it are left out");
+  CHECK(post.diagnostics[0].line == 3 + kMaxImages / 6);
+  CHECK(post.diagnostics[1].message == "a post shows at most 1000 galleries; this one and those after it are left out");
+  CHECK(post.diagnostics[1].line == 3 + kMaxGalleries);
+}

@@ -91,12 +91,16 @@ export class GalleryView {
     }));
   }
 
-  /** Lays the gallery out at its width once it is in the document, then keeps it laid out and painted. */
-  attach() {
+  /**
+   * Lays the gallery out at its width once it is in the document, then keeps it laid out and painted.
+   * @param {number} [width] its width, when the caller has read it (a post reads all its galleries'
+   *   widths first: reading one after another gallery was laid out would lay the page out each time)
+   */
+  attach(width = this.element.clientWidth) {
     if (this.#attached) return;
     this.#attached = true;
     for (const photo of this.#photos) if (photo.failed) this.#reportFailure(photo);  // failed while sizing
-    this.#layout(this.element.clientWidth);
+    this.#layout(width);
     const resizeObserver = new ResizeObserver(([entry]) => this.#layout(Math.round(entry.contentRect.width)));
     resizeObserver.observe(this.element);
     this.#resizeObserver = resizeObserver;

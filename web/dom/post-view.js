@@ -117,7 +117,7 @@ export class PostView {
   attach() {
     if (this.#attached) return;
     this.#attached = true;
-    for (const view of this.galleries) view.attach();
+    attachAll(this.galleries);
     emit(this.element, EVENTS.postRendered, { post: this.post });
   }
 
@@ -212,7 +212,9 @@ export class PostView {
     this.#parts = parts;
     this.#blocks = blocks;
     await Promise.all(fresh.map((view) => view.prepare()));
-    if (this.#attached) for (const view of fresh) if (this.#parts.some((part) => part.gallery === view)) view.attach();
+    if (!this.#attached) return;
+    const shown = new Set(this.galleries);
+    attachAll(fresh.filter((view) => shown.has(view)));  // not those a later update replaced meanwhile
   }
 
   // Puts the parts in order, moving only the nodes not already where they belong.
@@ -227,6 +229,12 @@ export class PostView {
       this.#body.insertBefore(node, cursor);
     }
   }
+}
+
+// Attaches galleries, their widths read first, all at once: one layout of the page, not one per gallery.
+function attachAll(/** @type {GalleryView[]} */ views) {
+  const widths = views.map((view) => view.element.clientWidth);
+  views.forEach((view, i) => view.attach(widths[i]));
 }
 
 // A reused node takes the line its fresh twin was written on.

@@ -184,6 +184,11 @@ class Reader {
       if (id && id.IsScalar() && !id.Scalar().empty()) written_gallery_ids_.insert(id.Scalar());
     }
     for (const auto& node : list) {
+      if (post_.galleries.size() == kMaxGalleries) {
+        report(Severity::Warning, "a post shows at most " + std::to_string(kMaxGalleries) +
+                                      " galleries; this one and those after it are left out", node.Mark());
+        break;
+      }
       if (!node.IsMap()) {
         report(Severity::Error, "a gallery must be a mapping with 'images'; this one is ignored", node.Mark());
         continue;
@@ -212,7 +217,17 @@ class Reader {
     } else if (!images.IsSequence()) {
       report(Severity::Error, "'images' of gallery '" + gallery.id + "' must be a list; it is ignored", images.Mark());
     } else {
-      for (const auto& image : images) read_image(image, gallery);
+      for (const auto& image : images) {
+        if (images_ == kMaxImages) {
+          if (!images_limited_) {
+            report(Severity::Warning, "a post shows at most " + std::to_string(kMaxImages) +
+                                          " photos; this one and those after it are left out", image.Mark());
+          }
+          images_limited_ = true;
+          break;
+        }
+        read_image(image, gallery);
+      }
     }
     post_.galleries.push_back(std::move(gallery));
   }
@@ -265,6 +280,7 @@ class Reader {
     image.column = at.column;
     if (node.IsMap()) read_image_fields(node, image);
     gallery.images.push_back(std::move(image));
+    ++images_;
   }
 
   void read_image_fields(const YAML::Node& node, Image& image) {
@@ -308,6 +324,8 @@ class Reader {
   const FrontmatterSource& source_;
   const UrlContext& urls_;
   Post& post_;
+  std::size_t images_ = 0;                               // the post's photos so far, in all galleries
+  bool images_limited_ = false;                          // kMaxImages was reached (and said)
   std::unordered_set<std::string> gallery_ids_;          // the galleries' ids so far
   std::unordered_set<std::string> written_gallery_ids_;  // every id the author wrote, in all galleries
   std::unordered_map<std::string, int> next_gallery_suffix_;  // by base: the last suffix tried

@@ -72,6 +72,10 @@ struct PostOptions {
 
 // Diagnostics listed for one post at most (an author fixes the first; thousands would only cost time).
 inline constexpr std::size_t kMaxDiagnostics = 200;
+// Galleries and photos one post may show; those past the limit are left out with a warning. A page
+// lays out and paints every photo of a post at once: 5,000 take about a second in Chromium.
+inline constexpr std::size_t kMaxGalleries = 1'000;
+inline constexpr std::size_t kMaxImages = 5'000;
 
 // Never fails: whatever is wrong with the text becomes a diagnostic, and the rest still renders.
 Post parse_post(std::string_view text, const PostOptions& options = {});
