@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <memory>
 
 namespace stills {
@@ -60,9 +61,12 @@ std::vector<Span> area_spans(std::uint32_t source, std::uint32_t target) {
   return spans;
 }
 
-// Scales the crop of `rgb` to width x height by area averaging, colour weighted by alpha so transparent
-// pixels do not darken their neighbours.
-Rgba scale_crop(const Rgba& rgb, const avifCropRect& crop, std::uint32_t width, std::uint32_t height) {
+// An image's rows as RGBA8, by row index: from a whole converted image, or converted strip by strip.
+using RowSource = std::function<const std::uint8_t*(std::uint32_t row)>;
+
+// Scales the crop of an image to width x height by area averaging, colour weighted by alpha so
+// transparent pixels do not darken their neighbours. Rows are asked for in order, each once or twice.
+Rgba scale_crop(const RowSource& row_of, const avifCropRect& crop, std::uint32_t width, std::uint32_t height) {
   Rgba out{width, height, std::vector<std::uint8_t>(std::size_t(width) * height * 4)};
   auto columns = area_spans(crop.width, width);
   auto rows = area_spans(crop.height, height);
@@ -70,7 +74,7 @@ Rgba scale_crop(const Rgba& rgb, const avifCropRect& crop, std::uint32_t width, 
   for (std::uint32_t y = 0; y < height; ++y) {
     std::fill(line.begin(), line.end(), 0.0f);
     for (std::size_t r = 0; r < rows[y].weights.size(); ++r) {
-      const std::uint8_t* source = &rgb.pixels[(std::size_t(crop.y + rows[y].first + r) * rgb.width + crop.x) * 4];
+      const std::uint8_t* source = row_of(crop.y + rows[y].first + static_cast<std::uint32_t>(r)) + std::size_t(crop.x) * 4;
       float row_weight = rows[y].weights[r];
       for (std::uint32_t x = 0; x < width; ++x) {
         float* sum = &line[x * 4];
@@ -95,6 +99,67 @@ Rgba scale_crop(const Rgba& rgb, const avifCropRect& crop, std::uint32_t width, 
   }
   return out;
 }
+
+// Converts an image to RGBA8 a strip of rows at a time, so a thumbnail of a large photo never holds
+// the whole photo in RGBA (a 64-megapixel one would take 256 MiB). Each strip is converted with two
+// rows more above and below and those are dropped: chroma upsampling reads neighbouring rows, and the
+// strip's edges get the colours a whole conversion would give them.
+class StripConverter {
+ public:
+  static constexpr std::uint32_t kRows = 64;
+
+  explicit StripConverter(const avifImage& image) : image_(image) {
+    avifPixelFormatInfo format;
+    avifGetPixelFormatInfo(image.yuvFormat, &format);
+    row_alignment_ = format.monochrome ? 1 : 1u << format.chromaShiftY;
+  }
+
+  avifResult status() const { return status_; }
+
+  // Row `row` of the image, converting the strip that holds it first if need be (nullptr on failure).
+  const std::uint8_t* row(std::uint32_t row) {
+    if (row < first_ || row >= first_ + count_) convert_from(row);
+    if (status_ != AVIF_RESULT_OK) return blank();
+    return &pixels_[(std::size_t(row - begin_)) * image_.width * 4];
+  }
+
+ private:
+  void convert_from(std::uint32_t row) {
+    first_ = row;
+    count_ = std::min(kRows, image_.height - row);
+    begin_ = (row >= kMargin ? row - kMargin : 0) / row_alignment_ * row_alignment_;
+    std::uint32_t end = std::min(image_.height, first_ + count_ + kMargin);
+    std::unique_ptr<avifImage, void (*)(avifImage*)> view(avifImageCreateEmpty(), avifImageDestroy);
+    avifCropRect rect{0, begin_, image_.width, end - begin_};
+    if (!view || (status_ = avifImageSetViewRect(view.get(), &image_, &rect)) != AVIF_RESULT_OK) {
+      if (!view) status_ = AVIF_RESULT_OUT_OF_MEMORY;
+      return;
+    }
+    pixels_.resize(std::size_t(image_.width) * rect.height * 4);
+    avifRGBImage rgb;
+    avifRGBImageSetDefaults(&rgb, view.get());
+    rgb.format = AVIF_RGB_FORMAT_RGBA;
+    rgb.depth = 8;
+    rgb.alphaPremultiplied = AVIF_FALSE;
+    rgb.pixels = pixels_.data();
+    rgb.rowBytes = image_.width * 4;
+    status_ = avifImageYUVToRGB(view.get(), &rgb);
+  }
+
+  // What a failed strip reads as, so the scaler runs to its end; the caller reports the failure.
+  const std::uint8_t* blank() {
+    pixels_.assign(std::size_t(image_.width) * 4, 0);
+    return pixels_.data();
+  }
+
+  static constexpr std::uint32_t kMargin = 2;
+  const avifImage& image_;
+  std::uint32_t row_alignment_ = 1;
+  std::uint32_t first_ = 0, count_ = 0;  // the rows asked for, converted
+  std::uint32_t begin_ = 0;              // the first row converted (with the margin above)
+  std::vector<std::uint8_t> pixels_;
+  avifResult status_ = AVIF_RESULT_OK;
+};
 
 Rgba copy_crop(const Rgba& rgb, const avifCropRect& crop) {
   Rgba out{crop.width, crop.height, std::vector<std::uint8_t>(std::size_t(crop.width) * crop.height * 4)};
@@ -164,37 +229,40 @@ DecodedImage decode_avif(const std::uint8_t* data, std::size_t size, const Decod
   double decode_ms = milliseconds_since(start);
   start = std::chrono::steady_clock::now();
 
-  // Converted straight into our own buffer: when nothing is cropped or scaled it is the result itself.
-  Rgba full{image.width, image.height, std::vector<std::uint8_t>(std::size_t(image.width) * image.height * 4)};
-  avifRGBImage rgb;
-  avifRGBImageSetDefaults(&rgb, &image);
-  rgb.format = AVIF_RGB_FORMAT_RGBA;
-  rgb.depth = 8;
-  rgb.alphaPremultiplied = AVIF_FALSE;
-  rgb.pixels = full.pixels.data();
-  rgb.rowBytes = image.width * 4;
-  result = avifImageYUVToRGB(&image, &rgb);
-  if (result != AVIF_RESULT_OK) return failure(std::string("colour conversion failed: ") + avifResultToString(result));
-
   avifCropRect crop = crop_of(image);
   int quarter_turns = image.transformFlags & AVIF_TRANSFORM_IROT ? image.irot.angle & 3 : 0;
   int mirror_axis = image.transformFlags & AVIF_TRANSFORM_IMIR ? image.imir.axis & 1 : -1;
-  decoder.reset();  // the YUV planes are not needed any more
 
   // The limits apply to the photo as shown: turned a quarter, they apply to the other sides first.
   double max_w = options.max_width ? options.max_width : INFINITY;
   double max_h = options.max_height ? options.max_height : INFINITY;
   if (quarter_turns % 2) std::swap(max_w, max_h);
   double scale = std::min({1.0, max_w / crop.width, max_h / crop.height});
-  bool whole = crop.x == 0 && crop.y == 0 && crop.width == full.width && crop.height == full.height;
   Rgba shown;
   if (scale < 1) {
     auto width = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::lround(crop.width * scale)));
     auto height = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::lround(crop.height * scale)));
-    shown = scale_crop(full, crop, width, height);
+    StripConverter strips(image);
+    shown = scale_crop([&](std::uint32_t row) { return strips.row(row); }, crop, width, height);
+    if (strips.status() != AVIF_RESULT_OK) {
+      return failure(std::string("colour conversion failed: ") + avifResultToString(strips.status()));
+    }
   } else {
+    // Converted straight into our own buffer: when nothing is cropped it is the result itself.
+    Rgba full{image.width, image.height, std::vector<std::uint8_t>(std::size_t(image.width) * image.height * 4)};
+    avifRGBImage rgb;
+    avifRGBImageSetDefaults(&rgb, &image);
+    rgb.format = AVIF_RGB_FORMAT_RGBA;
+    rgb.depth = 8;
+    rgb.alphaPremultiplied = AVIF_FALSE;
+    rgb.pixels = full.pixels.data();
+    rgb.rowBytes = image.width * 4;
+    result = avifImageYUVToRGB(&image, &rgb);
+    if (result != AVIF_RESULT_OK) return failure(std::string("colour conversion failed: ") + avifResultToString(result));
+    bool whole = crop.x == 0 && crop.y == 0 && crop.width == full.width && crop.height == full.height;
     shown = whole ? std::move(full) : copy_crop(full, crop);
   }
+  decoder.reset();  // the YUV planes are not needed any more
   shown = orient(std::move(shown), quarter_turns, mirror_axis);
 
   DecodedImage decoded;
