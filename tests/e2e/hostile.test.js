@@ -130,3 +130,29 @@ test("site: hostile URL hashes show a page (the post, or Not found), never a bla
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// Posts built to be expensive: each shows, with its limit's warning, instead of freezing the tab.
+const repeat = (count, make) => Array.from({ length: count }, (_, i) => make(i)).join("\n");
+const expensive = {
+  "100,000 nested quotes": [`---\ntitle: Deep\n---\n${">".repeat(100000)} deep`, /nested more than 32 deep are flattened/],
+  "100,000 nested <div>s": [`---\ntitle: Deep\n---\n${"<div>".repeat(100000)}x`, /raw HTML nested more than 128 elements deep/],
+  "3,000 shortcodes of one gallery": [`---\ntitle: Many\ngalleries:\n  - { id: g, images: [/assets/photos/kalatozov-stills/kalatozov-stills-1.avif] }\n---\n${"{{gallery g}}\n\n".repeat(3000)}`,
+    /a gallery is placed once/],
+  "2,000 galleries": [`---\ntitle: Many\ngalleries:\n${repeat(2000, (i) => `  - { id: g${i}, images: [{ img: /assets/photos/kalatozov-stills/kalatozov-stills-1.avif, width: 3, height: 2 }] }`)}\n---\n`,
+    /at most 1000 galleries/],
+};
+
+for (const [name, [text, warning]] of Object.entries(expensive)) {
+  test(`site: a post of ${name} shows with its limit's warning`, async () => {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route(`${browser.origin}/posts/kalatozov-stills.md`, (route) => route.fulfill({ contentType: "text/markdown", body: text }));
+    await page.goto(`${browser.origin}/#/kalatozov-stills`);
+    await page.locator("article.post .diagnostics").waitFor();
+    assert.match(await page.locator("article.post .diagnostics").textContent(), warning);
+    assert.ok((await page.locator("article.post").textContent()).length > 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

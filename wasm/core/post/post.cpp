@@ -100,15 +100,16 @@ class GalleryPlacer {
   std::size_t next_ = 0;  // no gallery before it is unplaced
 };
 
-// At most kMaxDiagnostics are listed, errors first, then in the order they stand in the file; one more
-// says how many are not.
+// At most kMaxDiagnostics are listed, the most severe first (errors, then warnings, then notes), then
+// in the order they stand in the file; one more says how many are not.
 void limit_diagnostics(Diagnostics& diagnostics) {
   auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   };
   std::stable_sort(diagnostics.begin(), diagnostics.end(), by_position);
   if (diagnostics.size() <= kMaxDiagnostics) return;
-  std::stable_partition(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.severity < b.severity; });  // errors, warnings, notes
   std::size_t dropped = diagnostics.size() - (kMaxDiagnostics - 1);
   Diagnostic first_dropped = diagnostics[kMaxDiagnostics - 1];
   diagnostics.resize(kMaxDiagnostics - 1);
