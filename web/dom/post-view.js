@@ -37,7 +37,7 @@ function renderHeader(meta, tagHref) {
 
 // DOMPurify's defaults, and no forms: a post is read, not submitted, and a widget's post must not be
 // able to send a reader's input from someone else's page (whose CSP may have no form-action).
-const SANITIZE = { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ["form"], FORBID_ATTR: ["formaction"] };
+const SANITIZE = { RETURN_DOM_FRAGMENT: /** @type {true} */ (true), FORBID_TAGS: ["form"], FORBID_ATTR: ["formaction"] };
 
 /** The top-level nodes of a block of the body's HTML, sanitized; whitespace between them dropped. */
 function sanitizedNodes(html, linkHref) {

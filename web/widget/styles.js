@@ -22,7 +22,7 @@ const lightSheets = new Map();
  * @param {string} css
  * @param {string} selector
  */
-export function scopedCss(css, selector) {
+function scopedCss(css, selector) {
   return `@scope (${selector}) {\n${LIGHT_HOST}${css.replaceAll(":root, :host {", ":scope {")}\n}\n`;
 }
 
