@@ -11,9 +11,6 @@ declare module "*/stills-codec.js" {
 declare module "*/vendor/purify.es.mjs" {
   export { default } from "dompurify";
 }
-declare module "*/vendor/photoswipe.esm.min.js" {
-  export { default } from "photoswipe";
-}
 declare module "*/vendor/fflate.js" {
   export { strToU8, zipSync } from "fflate";
 }
