@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz, clang with ASan + UBSan) and runs one of them for SECONDS,
-# growing its corpus in build/fuzz-corpus/TARGET from seeds in the repository: the posts, the hostile
-# posts and the sample (post, markdown), the site index and the posts' frontmatter (yaml), the sample
-# photos and libavif's test files (probe, decode). A crash, leak or timeout is written to
+# growing its corpus in build/fuzz-corpus/TARGET from seeds in the repository: the posts and the hostile
+# post (post, markdown), the site index and the posts (yaml), the sample photos and libavif's test files
+# (probe, decode). A crash, leak or timeout is written to
 # build/fuzz-artifacts/TARGET/ and fails the run; keep it under tests/fuzz/reproducers/TARGET/ once fixed.
 # With --reproducers instead of SECONDS, runs every kept reproducer of TARGET once. FUZZ_RUNS stops a
 # run after that many executions if it comes first (a long run: FUZZ_RUNS=10000000 ... 3600).
@@ -14,10 +14,10 @@ budget=$2
 cd "$root"
 
 case $target in
-  post | markdown) seeds=(content/posts tests/hostile) ;;
-  yaml) seeds=(content) ;;
-  probe | decode) seeds=(content/assets/photos .cache/src/libavif/tests/data) ;;
-  layout) seeds=() ;;
+  post | markdown) seeds=(content/posts tests/hostile) kinds='md' ;;
+  yaml) seeds=(content tests/hostile) kinds='yaml|md' ;;  # a post's frontmatter is YAML too
+  probe | decode) seeds=(content/assets/photos .cache/src/libavif/tests/data) kinds='avif' ;;
+  layout) seeds=() kinds='' ;;
   *) echo "fuzz: no target '$target' (post, markdown, yaml, probe, decode, layout)" >&2; exit 2 ;;
 esac
 
@@ -38,11 +38,11 @@ if [ "$budget" = --reproducers ]; then
   exit 0
 fi
 
-# Seed files of the kinds the target reads, flattened into one folder (libFuzzer reads folders, not trees).
+# Seed files of the kind the target reads, flattened into one folder (libFuzzer reads folders, not trees).
 seed_dir=build/fuzz-seeds/$target
 rm -rf "$seed_dir" && mkdir -p "$seed_dir"
 for dir in "${seeds[@]}"; do
-  find "$dir" -type f \( -name '*.md' -o -name '*.yaml' -o -name '*.avif' \) -size -1024k -print0 |
+  find "$dir" -type f -regextype posix-extended -regex ".*\.($kinds)" -size -1024k -print0 |
     while IFS= read -r -d '' file; do cp "$file" "$seed_dir/$(echo "${file#.}" | tr / _)"; done
 done
 corpus=build/fuzz-corpus/$target
