@@ -75,12 +75,14 @@ test("invalid UTF-8 and NUL bytes: replaced, located, rest intact", () => {
   assert.equal(htmlOf(fromString), "<p>a\uFFFDb</p>\n");
 });
 
-test("10,000 nested blockquotes and list levels render", () => {
+test("10,000 nested blockquotes and list levels render, flattened 32 deep, with a warning", () => {
   const quotes = stills.parsePost(">".repeat(10000) + " deep\n");
   assert.match(htmlOf(quotes), /<p>deep<\/p>/);
+  assert.equal((htmlOf(quotes).match(/<blockquote>/g) ?? []).length, 32);
+  assert.deepEqual(quotes.diagnostics.map((d) => d.message), ["quotes and lists nested more than 32 deep are flattened"]);
   const lists = stills.parsePost("- ".repeat(10000) + "level\n");  // each marker opens a list in the last item
-  assert.equal((htmlOf(lists).match(/<ul>/g) ?? []).length, 10000);
-  assert.match(htmlOf(lists), /<li>level<\/li>/);
+  assert.equal((htmlOf(lists).match(/<ul>/g) ?? []).length, 16);  // 16 lists, 16 items: 32 levels
+  assert.match(htmlOf(lists), /level/);
 });
 
 test("10,000 nested YAML flow lists: an error, not a crash", () => {
