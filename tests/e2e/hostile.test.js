@@ -1,12 +1,13 @@
 // Hostile input in Chromium: a post that tries to run script through every field a page shows
 // (tests/hostile/every-field.md), on the site, in the editor's preview and in the widget; a hostile
-// index.yaml; hostile URL hashes. A canary records any script that runs (an exposed function the
+// index.yaml; hostile URL hashes; crafted photos in the codec workers. A canary records any script that runs (an exposed function the
 // payloads call, and dialogs): none may, and the page must show the post (or say what is wrong),
 // never a blank page or an uncaught error.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { POLICY } from "../../scripts/write-page.mjs";
+import { patched, withDeclaredSize } from "../avif/boxes.js";
 import { startBrowser } from "./browser.js";
 import { root } from "../js/helpers.js";
 
@@ -156,3 +157,30 @@ for (const [name, [text, warning]] of Object.entries(expensive)) {
     await page.close();
   });
 }
+
+test("site, wasm decoder: crafted photos (a 50,000 x 50,000 declared size, a box past the end, a cut file) become error tiles with reasons; the real one paints", async () => {
+  const real = await readFile(new URL("content/assets/photos/kalatozov-stills/kalatozov-stills-1.avif", root));
+  const photos = {
+    "huge.avif": withDeclaredSize(new Uint8Array(real), 50000, 50000),
+    "past-end.avif": patched(new Uint8Array(real), "meta", (view, box) => view.setUint32(box.start, 0xfffffff0)),
+    "cut.avif": new Uint8Array(real).subarray(0, real.length - 200),
+  };
+  const images = [...Object.keys(photos).map((name) => `/assets/crafted/${name}`), "/assets/photos/kalatozov-stills/kalatozov-stills-1.avif"];
+  const post = `---\ntitle: Crafted\ngalleries:\n  - { id: crafted, images: [${images.join(", ")}] }\n---\n{{gallery}}\n`;
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  for (const [name, bytes] of Object.entries(photos)) {
+    await page.route(`${browser.origin}/assets/crafted/${name}`, (route) => route.fulfill({ contentType: "image/avif", body: Buffer.from(bytes) }));
+  }
+  await page.route(`${browser.origin}/posts/kalatozov-stills.md`, (route) => route.fulfill({ contentType: "text/markdown", body: post }));
+  await page.goto(`${browser.origin}/?decoder=wasm#/kalatozov-stills`);
+  await page.waitForFunction(() => document.querySelectorAll(".photo.failed").length === 3 && document.querySelector(".photo canvas"));
+  const tiles = await page.locator(".photo.failed").allTextContents();
+  assert.match(tiles.find((t) => t.startsWith("huge.avif")), /50000x50000/);  // libavif refuses it before our pixel limit
+  assert.ok(tiles.find((t) => t.startsWith("past-end.avif")).length > "past-end.avif".length + 10);
+  assert.ok(tiles.find((t) => t.startsWith("cut.avif")).length > "cut.avif".length + 10);
+  assert.equal(await page.locator(".photo canvas").count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

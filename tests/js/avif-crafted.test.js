@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { boxes, findBox as find, patched, withDeclaredSize } from "../avif/boxes.js";
 import { makeCorpus } from "../avif/corpus.js";
 import { loadStills, root } from "./helpers.js";
 
@@ -12,35 +13,6 @@ const stills = await loadStills();
 const corpus = await makeCorpus(fileURLToPath(new URL("build/avif-corpus", root)));
 const bytesOf = (name) => corpus.find((c) => c.name === name).bytes;
 await stills.decodeAvif(bytesOf("1x1"));  // the codec module loaded: growth measured below is the decodes' own
-const CONTAINERS = new Set(["meta", "iprp", "ipco", "iinf", "iref", "dinf", "moov", "trak", "mdia", "minf", "stbl"]);
-const FULL_BOXES = new Set(["meta"]);  // a version and flags before their children
-
-/** Every box of `bytes`, depth first: { type, start, end, headerSize }. */
-function boxes(bytes, from = 0, to = bytes.length, found = []) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = from; at + 8 <= to;) {
-    const size = view.getUint32(at);
-    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
-    const end = size === 0 ? to : at + size;
-    if (size < 8 || end > to) break;
-    found.push({ type, start: at, end, headerSize: 8 });
-    if (CONTAINERS.has(type)) boxes(bytes, at + 8 + (FULL_BOXES.has(type) ? 4 : 0), end, found);
-    at = end;
-  }
-  return found;
-}
-
-const find = (bytes, type) => boxes(bytes).find((box) => box.type === type);
-
-/** A copy of `bytes` with `edit(view, box)` applied to the first box of `type`. */
-function patched(bytes, type, edit) {
-  const copy = bytes.slice();
-  const box = find(copy, type);
-  assert.ok(box, `no ${type} box`);
-  edit(new DataView(copy.buffer), box);
-  return copy;
-}
-
 // Decodes in the wasm codec; the heap the decode leaves grown, in MiB (memory only grows, so this is
 // what it ever took beyond what earlier decodes took).
 async function decodeGrowth(bytes, options) {
@@ -57,10 +29,7 @@ async function decodeGrowth(bytes, options) {
 }
 
 test("a declared size of 50,000 x 50,000 is what the probe reports, and the decoder refuses it before decoding", async () => {
-  const huge = patched(bytesOf("8bit-420-odd"), "ispe", (view, box) => {
-    view.setUint32(box.start + 12, 50000);
-    view.setUint32(box.start + 16, 50000);
-  });
+  const huge = withDeclaredSize(bytesOf("8bit-420-odd"), 50000, 50000);
   assert.deepEqual(stills.probeAvif(huge), { width: 50000, height: 50000, displayWidth: 50000, displayHeight: 50000,
     rotation: 0, mirror: -1, bitDepth: 8, hasAlpha: false });
   const decoded = await decodeGrowth(huge, { maxWidth: 100, maxHeight: 100 });
