@@ -1,8 +1,11 @@
-// The layout engine: aspect ratios and every option from bytes, all three modes.
+// The layout engine: aspect ratios and every option from bytes, all three modes. A layout without an
+// error must be one a page can show: every number finite, no box of negative size, the height too.
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 #include "layout/layout.h"
@@ -35,6 +38,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; i < 2 * ratios.size() && input.remaining_bytes(); ++i)
       options.focal_points.push_back(input.ConsumeFloatingPoint<double>());
   }
-  stills::layout(ratios, options);
+  stills::LayoutResult result = stills::layout(ratios, options);
+  if (!result.error.empty()) return 0;
+  if (!std::isfinite(result.height) || result.height < 0) std::abort();
+  for (std::size_t i = 0; i < result.boxes.size(); ++i) {
+    double value = result.boxes[i];
+    if (!std::isfinite(value) || (i % 4 >= 2 && value < 0)) std::abort();
+  }
   return 0;
 }

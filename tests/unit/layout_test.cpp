@@ -377,3 +377,18 @@ TEST_CASE("a computed column count stops at the limit, and tuning options that a
   REQUIRE(laid.error.empty());
   for (double value : laid.boxes) CHECK(std::isfinite(value));
 }
+
+TEST_CASE("fixed columns whose gaps leave no width are an error, not boxes of negative width") {
+  LayoutOptions options;
+  options.width = 100;
+  options.spacing_x = 50;
+  options.columns = 1000;
+  for (LayoutMode mode : {LayoutMode::Columns, LayoutMode::Grid}) {
+    options.mode = mode;
+    LayoutResult result = layout({1, 2, 0.5}, options);
+    CHECK(result.error == "1000 columns and their spacing leave no width for photos");
+    CHECK(result.boxes.empty());
+  }
+  options.columns = 2;
+  CHECK(layout({1, 2, 0.5}, options).boxes[2] == doctest::Approx(25));
+}

@@ -19,6 +19,13 @@ double column_width(int columns, const Frame& frame) {
   return (frame.inner_width - (columns - 1) * frame.spacing_x) / columns;
 }
 
+// The columns' width, or an error in `result` when that many columns and their gaps leave none.
+double checked_column_width(int columns, const Frame& frame, LayoutResult& result) {
+  double width = column_width(columns, frame);
+  if (!(width > 0)) result.error = std::to_string(columns) + " columns and their spacing leave no width for photos";
+  return width;
+}
+
 double column_x(int column, double width, const Frame& frame) {
   return frame.padding + column * (width + frame.spacing_x);
 }
@@ -28,7 +35,8 @@ double column_x(int column, double width, const Frame& frame) {
 void masonry_columns(const std::vector<double>& ratios, const LayoutOptions& options, const Frame& frame,
                      LayoutResult& result) {
   int columns = column_count(options, frame);
-  double width = column_width(columns, frame);
+  double width = checked_column_width(columns, frame, result);
+  if (!result.error.empty()) return;
   result.boxes.reserve(4 * ratios.size());
   std::vector<double> bottoms(columns, frame.padding);  // where the next photo of each column starts
   for (double ratio : ratios) {
@@ -45,7 +53,8 @@ void masonry_columns(const std::vector<double>& ratios, const LayoutOptions& opt
 void uniform_grid(const std::vector<double>& ratios, const LayoutOptions& options, const Frame& frame,
                   LayoutResult& result) {
   int columns = column_count(options, frame);
-  double width = column_width(columns, frame);
+  double width = checked_column_width(columns, frame, result);
+  if (!result.error.empty()) return;
   double cell_ratio =
       options.cell_aspect_ratio > 0 && std::isfinite(options.cell_aspect_ratio) ? options.cell_aspect_ratio : 1.0;
   double height = width / cell_ratio;
