@@ -400,3 +400,15 @@ test("stills-elements.js exports the classes without defining them, for tag name
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the widget's colours follow the page's color-scheme: a page that declares dark gets the dark ones, one that declares nothing stays light", async () => {
+  const inks = [];
+  for (const head of ['<meta name="color-scheme" content="light dark">', ""]) {
+    const { page } = await openEmbed(`<stills-gallery id="g" src="/${SAMPLE}" show-title></stills-gallery>`, { head });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await rendered(page, 1);
+    inks.push(await page.evaluate(() => getComputedStyle(document.getElementById("g").shadowRoot.querySelector(".gallery-title")).color));
+    await page.close();
+  }
+  assert.deepEqual(inks, ["rgb(232, 230, 225)", "rgb(27, 27, 27)"]);
+});
