@@ -21,6 +21,8 @@ const cases = {
     repeat(10000, (i) => `{{gallery g${i}}}`).join("\n\n")),
   "3,000 shortcodes of one 1,000-photo gallery": post(`galleries:\n  - { id: g, images: [${repeat(1000, (i) => `p${i}.avif`).join(",")}] }`,
     "{{gallery g}}\n\n".repeat(3000)),
+  "3,000 unknown shortcodes, 1,000 galleries": post(`galleries:\n${repeat(1000, (i) => `  - { id: a-rather-long-gallery-id-${i}, images: [a.avif] }`).join("\n")}`,
+    "{{gallery nope}}\n\n".repeat(3000)),
   "10,000 equal gallery ids": post(`galleries:\n${repeat(10000, () => "  - { id: x, images: [a.avif] }").join("\n")}`),
   "YAML alias bomb (9^8)": post(`a: &a [x,x,x,x,x,x,x,x,x]\n${repeat(8, (i) => `l${i}: &l${i} [${repeat(9, () => `*${i ? `l${i - 1}` : "a"}`).join(",")}]`).join("\n")}`),
 };
