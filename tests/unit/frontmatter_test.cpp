@@ -138,6 +138,32 @@ TEST_CASE("a quoted value never closed is warned of at its opening quote") {
   CHECK(post.meta.excerpt == "it's");
 }
 
+TEST_CASE("a syntax error lines below a quote left open gets a note at that quote") {
+  // The excerpt's quote is left open; yaml-cpp only fails at the quote after Moscow, three lines on.
+  Post post = parse_post("---\ntitle: Letter\nexcerpt: \"Never sent\ndate: 2026-01-02\n"
+                         "tags: [a, b]\nlocation: \"Moscow\"\n---\nBody\n");
+  const Diagnostic* error = test::find_diagnostic(post, "not valid YAML");
+  REQUIRE(error);
+  CHECK(error->line == 6);
+  const Diagnostic* note = test::find_diagnostic(post, "runs on past its line");
+  REQUIRE(note);
+  CHECK(note->severity == Severity::Info);
+  CHECK(note->line == 3);
+  CHECK(note->column == 10);
+  CHECK(test::find_diagnostic(post, "why line 6 cannot be read: if its closing \" is missing"));
+  CHECK(test::all_html(post) == "<p>Body</p>\n");
+
+  // Quotes in comments and inside plain text are not suspects; a quote closed on its line is not either.
+  post = parse_post("---\n# it's \"fine\ntitle: O'Brien's \"x\"\nexcerpt: 'ok'\ntags: [a\n---\n");
+  REQUIRE(test::find_diagnostic(post, "not valid YAML"));
+  CHECK_FALSE(test::find_diagnostic(post, "runs on past its line"));
+
+  // An error on the quote's own line needs no note.
+  post = parse_post("---\ntitle: 'a' b\n---\n");
+  REQUIRE(test::find_diagnostic(post, "not valid YAML"));
+  CHECK_FALSE(test::find_diagnostic(post, "runs on past its line"));
+}
+
 TEST_CASE("frontmatter only: meta, galleries and their diagnostics, no Markdown rendered") {
   PostOptions options;
   options.frontmatter_only = true;

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -13,6 +14,53 @@
 
 namespace stills {
 namespace {
+
+constexpr std::size_t kNoQuote = std::string_view::npos;
+
+// Where the quoted scalar whose opening quote is at yaml[open] closes, or kNoQuote.
+std::size_t closing_quote(std::string_view yaml, std::size_t open) {
+  const char quote = yaml[open];
+  for (std::size_t i = open + 1; i < yaml.size(); ++i) {
+    if (quote == '"' && yaml[i] == '\\') {
+      ++i;  // an escaped character, perhaps a quote
+    } else if (yaml[i] == quote) {
+      if (quote == '\'' && i + 1 < yaml.size() && yaml[i + 1] == '\'') {
+        ++i;  // '' is a quote inside single quotes
+      } else {
+        return i;
+      }
+    }
+  }
+  return kNoQuote;
+}
+
+// Whether a quote at yaml[at] opens a scalar rather than standing inside plain text (O'Brien):
+// nothing but spaces, or an indicator that a value follows, comes before it on its line.
+bool opens_scalar(std::string_view yaml, std::size_t at) {
+  while (at > 0 && (yaml[at - 1] == ' ' || yaml[at - 1] == '\t')) --at;
+  if (at == 0 || yaml[at - 1] == '\n') return true;
+  const char before = yaml[at - 1];
+  return before == ':' || before == '-' || before == '[' || before == '{' || before == ',' || before == '?';
+}
+
+// The opening quote of the last quoted scalar before `end` that does not close on its own line.
+// yaml-cpp notices a missing closing quote only where the text after it stops making sense, often
+// lines later; this finds the quote that most likely lost its partner.
+std::size_t quote_running_across_lines(std::string_view yaml, std::size_t end) {
+  std::size_t suspect = kNoQuote;
+  for (std::size_t i = 0; i < end && i < yaml.size(); ++i) {
+    const char c = yaml[i];
+    if (c == '#' && (i == 0 || yaml[i - 1] == ' ' || yaml[i - 1] == '\t' || yaml[i - 1] == '\n')) {
+      i = std::min(yaml.find('\n', i), yaml.size());  // a comment, to the end of its line
+    } else if ((c == '"' || c == '\'') && opens_scalar(yaml, i)) {
+      const std::size_t close = closing_quote(yaml, i);
+      if (close == kNoQuote || yaml.substr(i, close - i).find('\n') != std::string_view::npos) suspect = i;
+      if (close == kNoQuote) break;
+      i = close;
+    }
+  }
+  return suspect;
+}
 
 class Reader {
  public:
@@ -26,6 +74,7 @@ class Reader {
     } catch (const YAML::Exception& error) {
       report(Severity::Error, "frontmatter is not valid YAML: " + error.msg + "; the text below still renders",
              error.mark);
+      point_at_open_quote(error.mark);
       return;
     }
     if (!root || root.IsNull()) return;
@@ -110,23 +159,29 @@ class Reader {
     std::string_view yaml = source_.yaml;
     auto at = static_cast<std::size_t>(value.Mark().pos);
     if (at >= yaml.size() || (yaml[at] != '"' && yaml[at] != '\'')) return;
-    const char quote = yaml[at];
-    for (std::size_t i = at + 1; i < yaml.size(); ++i) {
-      if (quote == '"' && yaml[i] == '\\') {
-        ++i;  // an escaped character, perhaps a quote
-      } else if (yaml[i] == quote) {
-        if (quote == '\'' && i + 1 < yaml.size() && yaml[i + 1] == '\'') {
-          ++i;  // '' is a quote inside single quotes
-        } else {
-          return;
-        }
-      }
-    }
+    if (closing_quote(yaml, at) != kNoQuote) return;
     report(Severity::Warning,
            std::string("this quoted text is never closed, so it runs to the end of the frontmatter and takes in "
                        "the lines after it: add the closing ") +
-               quote,
+               yaml[at],
            value.Mark());
+  }
+
+  // A syntax error lines below a quote left open is reported where yaml-cpp gave up; a note at the
+  // quote says where the author most likely has to look.
+  void point_at_open_quote(const YAML::Mark& error) {
+    if (error.pos < 0) return;
+    const std::size_t quote = quote_running_across_lines(source_.yaml, static_cast<std::size_t>(error.pos));
+    if (quote == kNoQuote) return;
+    const TextPosition error_at = locate(error);
+    const TextPosition quote_at = source_.locate(source_.offset + quote);
+    if (quote_at.line >= error_at.line) return;  // the error already points at the quote's line
+    post_.diagnostics.push_back(
+        {Severity::Info,
+         std::string("this quoted text runs on past its line, which may be why line ") +
+             std::to_string(error_at.line) + " cannot be read: if its closing " + source_.yaml[quote] +
+             " is missing, add it on this line",
+         quote_at.line, quote_at.column});
   }
 
   static std::string kind(const YAML::Node& value) { return value.IsSequence() ? "list" : "mapping"; }
