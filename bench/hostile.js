@@ -24,6 +24,8 @@ const cases = {
   "3,000 unknown shortcodes, 1,000 galleries": post(`galleries:\n${repeat(1000, (i) => `  - { id: a-rather-long-gallery-id-${i}, images: [a.avif] }`).join("\n")}`,
     "{{gallery nope}}\n\n".repeat(3000)),
   "10,000 equal gallery ids": post(`galleries:\n${repeat(10000, () => "  - { id: x, images: [a.avif] }").join("\n")}`),
+  "64 MB post (read to 1 MiB)": post("title: a", "Some *text* with [a link](https://x.org) and `code`.\n\n".repeat(1.25e6)),
+  "5,000 aliases of a 200 KB text": post(`a: &a "${"x".repeat(200000)}"\nb: [${repeat(5000, () => "*a").join(",")}]`),
   "YAML alias bomb (9^8)": post(`a: &a [x,x,x,x,x,x,x,x,x]\n${repeat(8, (i) => `l${i}: &l${i} [${repeat(9, () => `*${i ? `l${i - 1}` : "a"}`).join(",")}]`).join("\n")}`),
 };
 
@@ -38,6 +40,33 @@ for (const [name, text] of Object.entries(cases)) {
   console.log(`  ${name.padEnd(44)} ${(text.length / 1024).toFixed(0).padStart(5)} KB  ${ms.toFixed(0).padStart(5)} ms` +
     `  heap +${grown.toFixed(1)} MiB  ${note.slice(0, 70)}`);
 }
+
+// A 1 MiB header (the most a page reads) whose primary image has 150,000 'auxl' references from one
+// item and whose ipma lists that item's 255 properties 2,500 times: the probe looks at the item once.
+function craftedHeader(references, listings) {
+  const u32 = (v) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+  const u16 = (v) => [v >>> 8, v & 255];
+  const text = (t) => [...t].map((c) => c.charCodeAt(0));
+  const box = (type, payload, full = false, version = 0) =>
+    [].concat(u32(8 + (full ? 4 : 0) + payload.length), text(type), full ? [version, 0, 0, 0] : [], payload);
+  const infe = (item) => box("infe", [].concat(u16(item), [0, 0], text("av01"), [0]), true, 2);
+  let iref = [];
+  for (let left = references; left > 0; left -= 65535) {
+    const count = Math.min(left, 65535);
+    iref = iref.concat(box("auxl", [].concat(u16(2), u16(count), Array(2 * count).fill(0).map((_, i) => i % 2))));
+  }
+  const listing = [].concat(u16(2), [255], Array(255).fill(1));
+  const ipma = [].concat(u32(1 + listings), u16(1), [1, 1], ...Array(listings).fill(listing));
+  const ipco = box("ipco", box("ispe", [].concat(u32(64), u32(48)), true));
+  const meta = [].concat(box("pitm", u16(1), true), box("iinf", [].concat(u16(2), infe(1), infe(2)), true),
+    box("iref", iref, true), box("iprp", [].concat(ipco, box("ipma", ipma, true))));
+  return new Uint8Array([].concat(box("ftyp", [].concat(text("avif"), [0, 0, 0, 0], text("mif1avif"))), box("meta", meta, true)));
+}
+const header = craftedHeader(150000, 2500);
+const probeStart = performance.now();
+const probed = stills.probeAvif(header, { complete: true });
+console.log(`  ${"1 MiB header: 150,000 auxl refs, ipma x 2,500".padEnd(44)} ${(header.length / 1024).toFixed(0).padStart(5)} KB  ` +
+  `${(performance.now() - probeStart).toFixed(0).padStart(5)} ms  ${probed.error ?? `${probed.width} x ${probed.height}`}`);
 
 // 10,000 parses of the repository's posts and the expensive ones, in turn.
 const posts = [];

@@ -91,16 +91,48 @@ test("10,000 nested YAML flow lists: an error, not a crash", () => {
   assert.equal(htmlOf(post), "<p>still here</p>\n");
 });
 
-test("a 10 MB post renders whole, and parsing it again does not grow memory", async () => {
+test("a 64 MB post shows its first MiB with an error on the first line left out, and grows the heap by a fraction of it", async () => {
+  const fresh = await loadStills();  // its own heap, grown by nothing else
+  const before = await fresh.memoryBytes();
   const paragraph = "A paragraph with *emphasis*, a [link](https://example.org/) and `code`.\n\n";
-  const text = sample + "\n\n" + paragraph.repeat(Math.ceil(10e6 / paragraph.length));
-  const first = stills.parsePost(text);
-  assert.deepEqual(first.diagnostics, []);
-  assert.ok(htmlOf(first).length > 10e6);
-  stills.parsePost(text);  // memory settles after the allocator has seen the pattern once more
-  const settled = await stills.memoryBytes();
-  for (let i = 0; i < 5; i++) stills.parsePost(text);
-  assert.equal(await stills.memoryBytes(), settled);
+  const text = sample + "\n\n" + paragraph.repeat(Math.ceil(64e6 / paragraph.length));
+  const post = fresh.parsePost(text);
+  assert.equal(post.diagnostics.length, 1);
+  const [cut] = errors(post);
+  assert.match(cut.message, /a post may be at most 1 MiB \(1048576 bytes\)/);
+  const keptLines = text.slice(0, 2 ** 20).lastIndexOf("\n") + 1;
+  assert.equal(cut.line, text.slice(0, keptLines).split("\n").length);
+  assert.equal(post.galleries.length, 3);
+  const html = htmlOf(post);
+  assert.ok(html.length > 0.9 * 2 ** 20 && html.length < 1.5 * 2 ** 20, `${html.length}`);
+  const grownMiB = ((await fresh.memoryBytes()) - before) / 2 ** 20;
+  assert.ok(grownMiB < 32, `the heap grew by ${grownMiB} MiB for a 64 MB post`);
+  const settled = await fresh.memoryBytes();
+  for (let i = 0; i < 3; i++) fresh.parsePost(text);
+  assert.equal(await fresh.memoryBytes(), settled);
+});
+
+test("a YAML file longer than 1 MiB is read to its last line within it, with an error", () => {
+  const index = `posts:\n${"  - a-post\n".repeat(200000)}`;
+  const { value, diagnostics } = stills.parseYaml(index);
+  assert.equal(value.posts.length, Math.floor((2 ** 20 - 7) / 11));
+  assert.deepEqual(diagnostics.map((d) => d.message.slice(0, 32)), ["a YAML file may be at most 1 MiB"]);
+});
+
+test("a 215 KB post whose alias repeats a 200 KB text 5,000 times is an error on its frontmatter, not a failed core", async () => {
+  const fresh = await loadStills();
+  const before = await fresh.memoryBytes();
+  const big = "x".repeat(200000);
+  const aliases = Array(5000).fill("*a").join(", ");
+  const post = fresh.parsePost(`---\ntitle: a\na: &a "${big}"\nb: [${aliases}]\n---\nbody\n`);
+  assert.deepEqual(post.diagnostics.map((d) => [d.severity, d.line]), [["error", 2]]);
+  assert.match(post.diagnostics[0].message, /the frontmatter is not read: its aliases/);
+  assert.equal(htmlOf(post), "<p>body</p>\n");
+  const index = fresh.parseYaml(`a: &a "${big}"\nposts: [${aliases}]\n`);
+  assert.equal(index.value, null);
+  assert.match(index.diagnostics[0].message, /the file is not read: its aliases/);
+  const grownMiB = ((await fresh.memoryBytes()) - before) / 2 ** 20;
+  assert.ok(grownMiB < 16, `the heap grew by ${grownMiB} MiB`);
 });
 
 test("every bad input leaves the module able to parse the sample post", () => {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -72,7 +73,71 @@ Bytes avif_header(std::uint32_t width, std::uint32_t height, const std::vector<B
   return concat({box("ftyp", ftyp), box("meta", meta, true), box("mdat", Bytes(64, 0))});
 }
 
+// Two 'av01' items, the primary 1 and 2, both with one 'ispe'; 2 is named `references` times as an
+// auxiliary image of 1 ('auxl'), and ipma lists item 2's 255 properties `listings` times.
+Bytes header_with_references(int references, int listings) {
+  Bytes ftyp;
+  put(ftyp, "avif");
+  put32(ftyp, 0);
+  put(ftyp, "mif1avif");
+  Bytes pitm;
+  put16(pitm, 1);
+  Bytes iinf;
+  put16(iinf, 2);
+  for (std::uint16_t item : {1, 2}) {
+    Bytes infe;
+    put16(infe, item);
+    put16(infe, 0);
+    put(infe, "av01");
+    put(infe, std::string("\0", 1));
+    iinf = concat({iinf, box("infe", infe, true, 2)});
+  }
+  Bytes iref;
+  for (int left = references; left > 0; left -= 65535) {
+    const int count = std::min(left, 65535);
+    Bytes auxl;
+    put16(auxl, 2);
+    put16(auxl, static_cast<std::uint16_t>(count));
+    for (int i = 0; i < count; ++i) put16(auxl, 1);
+    iref = concat({iref, box("auxl", auxl)});
+  }
+  Bytes ispe;
+  put32(ispe, 64);
+  put32(ispe, 48);
+  Bytes ipma;
+  put32(ipma, static_cast<std::uint32_t>(1 + listings));
+  put16(ipma, 1);
+  ipma.push_back(1);
+  ipma.push_back(1);
+  for (int i = 0; i < listings; ++i) {
+    put16(ipma, 2);
+    ipma.push_back(255);
+    ipma.insert(ipma.end(), 255, 1);
+  }
+  Bytes iprp = concat({box("ipco", box("ispe", ispe, true)), box("ipma", ipma, true)});
+  Bytes meta = concat({box("pitm", pitm, true), box("iinf", iinf, true), box("iref", iref, true), box("iprp", iprp)});
+  return concat({box("ftyp", ftyp), box("meta", meta, true)});
+}
+
 }  // namespace
+
+TEST_CASE("an item whose properties ipma lists twice is malformed, as libavif has it") {
+  Bytes once = header_with_references(1, 1);
+  AvifProbe probe = probe_avif(once.data(), once.size(), true);
+  REQUIRE(probe.status == AvifProbe::Status::Ok);
+  CHECK(probe.info.width == 64);
+  Bytes twice = header_with_references(1, 2);
+  probe = probe_avif(twice.data(), twice.size(), true);
+  CHECK(probe.status == AvifProbe::Status::Invalid);
+  CHECK(probe.error == "the file's 'meta' box is malformed");
+}
+
+TEST_CASE("200,000 references to one auxiliary image that is not alpha: no alpha, each looked at once") {
+  Bytes file = header_with_references(200'000, 1);
+  AvifProbe probe = probe_avif(file.data(), file.size(), true);
+  REQUIRE(probe.status == AvifProbe::Status::Ok);
+  CHECK_FALSE(probe.info.has_alpha);
+}
 
 TEST_CASE("a minimal header: size, depth from av1C, rotation and mirror") {
   Bytes irot = {3};

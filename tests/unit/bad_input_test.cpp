@@ -1,6 +1,9 @@
 // Hostile and broken posts: each one gives diagnostics and what output makes sense, never a crash or hang.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "base/file_limit.h"
 #include "markdown/markdown.h"
 #include "test_support.h"
 
@@ -59,29 +62,75 @@ TEST_CASE("deeply nested YAML is an error, not a stack overflow") {
   CHECK(test::all_html(post) == "<p>body</p>\n");
 }
 
-TEST_CASE("YAML aliases cannot blow up the pass-through keys") {
-  std::string yaml = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
+TEST_CASE("a frontmatter whose aliases stand for far more than its text is an error, not read, and the body renders") {
+  std::string bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n";  // 10^9 x's in 300 bytes
   for (int i = 0; i < 8; ++i) {
-    yaml += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
-    for (int j = 0; j < 10; ++j) yaml += (j ? ", *" : "*") + (i ? "l" + std::to_string(i - 1) : std::string("a"));
-    yaml += "]\n";
+    bomb += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) bomb += (j ? ", *" : "*") + (i ? "l" + std::to_string(i - 1) : std::string("a"));
+    bomb += "]\n";
   }
-  yaml += "---\n";
-  Post post = parse_post(yaml);
-  CHECK(test::find_diagnostic(post, "too large"));
-  std::size_t total = 0;
-  for (const auto& [key, json] : post.meta.other) total += json.size();
-  CHECK(total < 2'000'000);
+  const std::string big(200'000, 'x');  // one long text repeated through aliases: in tags, alt text, unknown keys
+  std::string tags = "---\ntitle: &t \"" + big + "\"\ntags: [";
+  std::string alts = "---\nt: &t \"" + big + "\"\ngalleries:\n  - images:\n";
+  for (int i = 0; i < 5000; ++i) {
+    tags += i ? ", *t" : "*t";
+    alts += "      - { img: a.avif, alt: *t, *t : 1 }\n";
+  }
+  tags += "]\n";
+  for (const std::string& yaml : {bomb, tags, alts, std::string("---\nx: &a [*a]\n"), std::string("---\n&a {k: *a}\n")}) {
+    Post post = parse_post(yaml + "---\nbody\n");
+    REQUIRE(post.diagnostics.size() == 1);
+    CHECK(post.diagnostics[0].severity == Severity::Error);
+    CHECK(post.diagnostics[0].message ==
+          "the frontmatter is not read: its aliases (*name) stand for more than four times its own text, or for a "
+          "value inside itself");
+    CHECK(post.meta.other.empty());
+    CHECK(post.meta.tags.empty());
+    CHECK(post.galleries.empty());
+    CHECK(test::all_html(post) == "<p>body</p>\n");
+  }
 }
 
-TEST_CASE("a 10 MB post renders whole") {
-  std::string text = "---\ntitle: Big\n---\n";
-  const std::string paragraph = "Some *emphasis* and a [link](https://example.org) in a long post.\n\n";
-  while (text.size() < 10'000'000) text += paragraph;
-  Post post = parse_post(text);
+TEST_CASE("aliases used as a post's authors would (shared defaults, a repeated caption) are read") {
+  Post post = parse_post(
+      "---\ncredit: &credit \"Photo: Mosfilm\"\ndefaults: &d { place: Moscow, year: 1957 }\n"
+      "first: *d\nsecond: *d\ngalleries:\n  - images:\n      - { img: a.avif, caption: *credit }\n"
+      "      - { img: b.avif, caption: *credit }\n---\n{{gallery}}\n");
   CHECK(post.diagnostics.empty());
+  REQUIRE(post.galleries.size() == 1);
+  CHECK(post.galleries[0].images[1].caption == "Photo: Mosfilm");
+  REQUIRE(post.meta.other.size() == 4);
+  CHECK(post.meta.other[3].second == "{\"place\":\"Moscow\",\"year\":1957}");
+}
+
+TEST_CASE("a post longer than kMaxFileBytes is read to its last line within the limit, with an error on the next") {
+  std::string text = "---\ntitle: Big\n---\n";
+  const std::string paragraph = "Some *emphasis* and a [link](https://example.org).\n\n";  // 2 lines
+  while (text.size() + paragraph.size() <= kMaxFileBytes) text += paragraph;
+  const auto kept_lines = std::count(text.begin(), text.end(), '\n');
+  Post post = parse_post(text);
+  CHECK(post.diagnostics.empty());  // at the limit: read whole
+
+  text += "The paragraph past the limit.\n";
+  post = parse_post(text);
+  REQUIRE(post.diagnostics.size() == 1);
+  CHECK(post.diagnostics[0].severity == Severity::Error);
+  CHECK(post.diagnostics[0].message.find("at most 1 MiB (1048576 bytes)") != std::string::npos);
+  CHECK(post.diagnostics[0].line == static_cast<int>(kept_lines) + 1);
+  CHECK(post.diagnostics[0].column == 1);
   CHECK(post.meta.title == "Big");
-  CHECK(test::all_html(post).size() > 10'000'000);
+  const std::string html = test::all_html(post);
+  CHECK(html.find("past the limit") == std::string::npos);
+  CHECK(html.rfind("<p>Some <em>emphasis</em>") != std::string::npos);
+}
+
+TEST_CASE("a line longer than kMaxFileBytes is cut at a code point, not inside one") {
+  std::string text = "---\ntitle: Long\n---\n";
+  while (text.size() < kMaxFileBytes + 10) text += "\xC3\xA9";  // é, two bytes each
+  Post post = parse_post(text);
+  CHECK(test::find_diagnostic(post, "at most 1 MiB"));
+  CHECK_FALSE(test::find_diagnostic(post, "invalid UTF-8"));
+  CHECK(test::all_html(post).find("\xEF\xBF\xBD") == std::string::npos);
 }
 
 TEST_CASE("invalid UTF-8 and NUL bytes are replaced and located") {

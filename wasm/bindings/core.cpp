@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include "avif/probe.h"
+#include "base/file_limit.h"
 #include "layout/layout.h"
 #include "markdown/markdown.h"
 #include "post/post.h"
@@ -157,4 +158,5 @@ EMSCRIPTEN_BINDINGS(stills_core) {
   emscripten::function("parseYaml", &parse_yaml);
   emscripten::function("layout", &layout_gallery);
   emscripten::function("probeAvif", &probe_avif);
+  emscripten::constant("maxFileBytes", stills::kMaxFileBytes);
 }

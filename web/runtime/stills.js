@@ -32,6 +32,13 @@ function utf8(input) {
   return typeof input === "string" ? encoder.encode(input) : input;
 }
 
+// A post or YAML file's bytes, at most one more than the core reads (`limit`): the core cuts the text
+// where its reader can say so, and a huge text is never copied into wasm memory whole.
+function fileBytes(input, limit) {
+  const bytes = utf8(typeof input === "string" && input.length > limit ? input.slice(0, limit + 1) : input);
+  return bytes.length > limit + 1 ? bytes.subarray(0, limit + 1) : bytes;
+}
+
 function asText(input) {
   if (typeof input === "string") return input;
   return ArrayBuffer.isView(input) ? decoder.decode(input) : String(input);
@@ -40,6 +47,10 @@ function asText(input) {
 function escapeHtml(text) {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
+
+// Why the core failed: a JS error has a message; a C++ exception that escaped it (memory ran out, say)
+// arrives as a WebAssembly.Exception, which has none.
+const failureReason = (error) => (error instanceof Error ? error.message : "the core stopped on an exception (out of memory?)");
 
 // What parsePost returns if the core itself fails (it does not on any input we know of; this keeps a
 // page alive should memory run out): the text, escaped, and an error saying so.
@@ -50,7 +61,7 @@ function failedPost(input, error) {
     galleries: [],
     positions: {},
     blocks: [{ type: "html", html: `<pre>${escapeHtml(asText(input))}</pre>` }],
-    diagnostics: [{ severity: "error", message: `the post could not be parsed: ${error.message}`, line: 1, column: 1 }],
+    diagnostics: [{ severity: "error", message: `the post could not be parsed: ${failureReason(error)}`, line: 1, column: 1 }],
   };
 }
 
@@ -77,7 +88,8 @@ export async function createStills(options = {}) {
   return {
     /**
      * Parses a post file (a string, or its UTF-8 bytes). Never throws on bad content: problems are in
-     * `diagnostics`, with 1-based line and column in the file.
+     * `diagnostics`, with 1-based line and column in the file. A file longer than 1 MiB is read up to
+     * its last line within that size, with an error on the first line left out.
      * @param {string | Uint8Array} text
      * @param {{ url?: string, base?: string, sourceLines?: boolean }} [options] url: where the post was
      *   fetched from (relative URLs resolve against it); base: the site's root, for root-relative paths
@@ -87,7 +99,7 @@ export async function createStills(options = {}) {
      */
     parsePost(text, { url = "", base = "", sourceLines = false } = {}) {
       try {
-        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base), false, Boolean(sourceLines))));
+        return JSON.parse(decoder.decode(core.parsePost(fileBytes(text, core.maxFileBytes), String(url), String(base), false, Boolean(sourceLines))));
       } catch (error) {
         return failedPost(text, error);
       }
@@ -102,7 +114,7 @@ export async function createStills(options = {}) {
      */
     parseFrontmatter(text, { url = "", base = "" } = {}) {
       try {
-        return JSON.parse(decoder.decode(core.parsePost(utf8(text), String(url), String(base), true, false)));
+        return JSON.parse(decoder.decode(core.parsePost(fileBytes(text, core.maxFileBytes), String(url), String(base), true, false)));
       } catch (error) {
         return { ...failedPost(text, error), blocks: [] };
       }
@@ -120,12 +132,17 @@ export async function createStills(options = {}) {
     },
 
     /**
-     * Parses a YAML file (such as content/index.yaml) as a JS reader would type it.
+     * Parses a YAML file (such as content/index.yaml) as a JS reader would type it. Never throws:
+     * problems are in `diagnostics`.
      * @param {string | Uint8Array} text
      * @returns {{ value: any, diagnostics: Diagnostic[] }}
      */
     parseYaml(text) {
-      return JSON.parse(decoder.decode(core.parseYaml(utf8(text))));
+      try {
+        return JSON.parse(decoder.decode(core.parseYaml(fileBytes(text, core.maxFileBytes))));
+      } catch (error) {
+        return { value: null, diagnostics: [{ severity: "error", message: `the file could not be parsed: ${failureReason(error)}`, line: 1, column: 1 }] };
+      }
     },
 
     /**

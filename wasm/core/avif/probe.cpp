@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -189,7 +190,11 @@ class MetaParser {
     for (std::uint32_t i = 0; i < entries && !r.failed(); ++i) {
       std::uint32_t item = r.id(version >= 1);
       int count = r.u8();
-      auto& indices = meta_.associations[item];
+      // An item's properties are listed once (as libavif requires), so at most 255 of them: lookups
+      // stay short whatever the file repeats.
+      auto [association, first] = meta_.associations.try_emplace(item);
+      if (!first) return false;
+      auto& indices = association->second;
       for (int k = 0; k < count && !r.failed(); ++k) {
         indices.push_back(flags & 1 ? r.u16() & 0x7FFF : r.u8() & 0x7F);
       }
@@ -243,8 +248,10 @@ class ImageDescription {
 
   bool has_alpha(std::uint32_t primary) const {
     constexpr std::string_view kAlpha[] = {"urn:mpeg:mpegB:cicp:systems:auxiliary:alpha", "urn:mpeg:hevc:2015:auxid:1"};
+    std::set<std::uint32_t> looked_at;  // each auxiliary item once, however many references repeat it
     for (const auto& reference : meta_.references) {
       if (reference.type != fourcc("auxl") || reference.to != primary) continue;
+      if (!looked_at.insert(reference.from).second) continue;
       auto aux = property(reference.from, fourcc("auxC"));
       if (!aux) continue;
       aux->skip(4);

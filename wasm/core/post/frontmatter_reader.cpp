@@ -78,6 +78,10 @@ class Reader {
       return;
     }
     if (!root || root.IsNull()) return;
+    if (!expands_within(root, alias_budget(source_.yaml.size()))) {
+      report(Severity::Error, aliases_too_large("the frontmatter"), root.Mark());
+      return;
+    }
     if (!root.IsMap()) {
       report(Severity::Error, "frontmatter must be a mapping of keys to values (title: …, date: …)", root.Mark());
       return;
@@ -369,10 +373,9 @@ class Reader {
     return std::nullopt;
   }
 
-  std::string pass_through(const YAML::Node& value) {
+  static std::string pass_through(const YAML::Node& value) {
     JsonWriter json;
-    if (!write_yaml_as_json(json, value))
-      report(Severity::Warning, "this value is too large to pass on; it is cut short", value.Mark());
+    write_yaml_as_json(json, value);  // read() checked that the whole frontmatter expands within its budget
     return json.take();
   }
 

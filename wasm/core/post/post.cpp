@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/file_limit.h"
 #include "base/line_index.h"
 #include "base/utf8.h"
 #include "markdown/markdown.h"
@@ -135,7 +136,8 @@ void render_body(std::string_view file, std::string_view body_text, const PostOp
 
 Post parse_post(std::string_view input, const PostOptions& options) {
   Post post;
-  Utf8Repair repaired = repair_utf8(input);
+  const std::size_t cut = file_cut(input);
+  Utf8Repair repaired = repair_utf8(input.substr(0, cut));
   const std::string& text = repaired.text;
   std::optional<LineIndex> lines;
   auto locate = [&](std::size_t offset) {
@@ -149,6 +151,11 @@ Post parse_post(std::string_view input, const PostOptions& options) {
                                 "the file has " + std::to_string(repaired.replaced) +
                                     " invalid UTF-8 byte(s) or NUL byte(s), shown as \xEF\xBF\xBD; save it as UTF-8",
                                 at.line, at.column});
+  }
+
+  if (cut < input.size()) {
+    auto at = locate(text.size());  // the first line left out
+    post.diagnostics.push_back({Severity::Error, file_cut_message("a post"), at.line, at.column});
   }
 
   FrontmatterSplit split = split_frontmatter(text);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "base/file_limit.h"
 #include "base/line_index.h"
 #include "base/utf8.h"
 
@@ -37,20 +38,19 @@ void write_scalar(JsonWriter& json, const YAML::Node& node) {
   json.string(text);
 }
 
-void write_node(JsonWriter& json, const YAML::Node& value, int& budget) {
-  if (--budget < 0) return void(json.null());
+void write_node(JsonWriter& json, const YAML::Node& value) {
   switch (value.Type()) {
     case YAML::NodeType::Scalar: return write_scalar(json, value);
     case YAML::NodeType::Sequence:
       json.begin_array();
-      for (const auto& item : value) write_node(json, item, budget);
+      for (const auto& item : value) write_node(json, item);
       json.end_array();
       return;
     case YAML::NodeType::Map:
       json.begin_object();
       for (const auto& entry : value) {
         json.key(entry.first.IsScalar() ? entry.first.Scalar() : "");
-        write_node(json, entry.second, budget);
+        write_node(json, entry.second);
       }
       json.end_object();
       return;
@@ -58,27 +58,59 @@ void write_node(JsonWriter& json, const YAML::Node& value, int& budget) {
   }
 }
 
-}  // namespace
-
-bool write_yaml_as_json(JsonWriter& json, const YAML::Node& value, int node_budget) {
-  write_node(json, value, node_budget);
-  return node_budget >= 0;
+bool expands_within(const YAML::Node& value, std::size_t& budget, int depth) {
+  const std::size_t cost = 1 + (value.IsScalar() ? value.Scalar().size() : 0);
+  if (cost > budget || depth > kMaxExpandedDepth) return false;
+  budget -= cost;
+  if (value.IsSequence()) {
+    for (const auto& item : value) {
+      if (!expands_within(item, budget, depth + 1)) return false;
+    }
+  } else if (value.IsMap()) {
+    for (const auto& entry : value) {
+      if (!expands_within(entry.first, budget, depth + 1) || !expands_within(entry.second, budget, depth + 1)) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
+}  // namespace
+
+bool expands_within(const YAML::Node& value, std::size_t budget) { return expands_within(value, budget, 0); }
+
+std::size_t alias_budget(std::size_t yaml_bytes) { return 4 * yaml_bytes + 64 * 1024; }
+
+std::string aliases_too_large(std::string_view what) {
+  return std::string(what) + " is not read: its aliases (*name) stand for more than four times its own text, "
+                             "or for a value inside itself";
+}
+
+void write_yaml_as_json(JsonWriter& json, const YAML::Node& value) { write_node(json, value); }
+
 std::string yaml_file_to_json(std::string_view input) {
-  Utf8Repair repaired = repair_utf8(input);
+  const std::size_t cut = file_cut(input);
+  Utf8Repair repaired = repair_utf8(input.substr(0, cut));
   JsonWriter json;
   Diagnostics diagnostics;
   json.begin_object().key("value");
   try {
     YAML::Node root = YAML::Load(repaired.text);
-    if (!write_yaml_as_json(json, root)) {
-      diagnostics.push_back({Severity::Warning, "the file is too large to read whole; it is cut short", 1, 1});
+    if (expands_within(root, alias_budget(repaired.text.size()))) {
+      write_yaml_as_json(json, root);
+    } else {
+      json.null();
+      diagnostics.push_back({Severity::Error, aliases_too_large("the file"), 1, 1});
     }
   } catch (const YAML::Exception& error) {
     json.null();
     TextPosition at = LineIndex(repaired.text).position(error.mark.pos < 0 ? 0 : error.mark.pos);
     diagnostics.push_back({Severity::Error, "not valid YAML: " + error.msg, at.line, at.column});
+  }
+  if (cut < input.size()) {  // after any parse error, which stands above it
+    TextPosition at = LineIndex(repaired.text).position(repaired.text.size());
+    diagnostics.push_back({Severity::Error, file_cut_message("a YAML file"), at.line, at.column});
   }
   json.key("diagnostics");
   write_json(json, diagnostics);
