@@ -24,6 +24,7 @@ const cases = {
   "3,000 unknown shortcodes, 1,000 galleries": post(`galleries:\n${repeat(1000, (i) => `  - { id: a-rather-long-gallery-id-${i}, images: [a.avif] }`).join("\n")}`,
     "{{gallery nope}}\n\n".repeat(3000)),
   "10,000 equal gallery ids": post(`galleries:\n${repeat(10000, () => "  - { id: x, images: [a.avif] }").join("\n")}`),
+  "1 MiB of frontmatter: 24,000 photos": post(`galleries:\n  - images:\n${repeat(24000, (i) => `      - { img: p${i}.avif, alt: a photo }`).join("\n")}`),
   "64 MB post (read to 1 MiB)": post("title: a", "Some *text* with [a link](https://x.org) and `code`.\n\n".repeat(1.25e6)),
   "5,000 aliases of a 200 KB text": post(`a: &a "${"x".repeat(200000)}"\nb: [${repeat(5000, () => "*a").join(",")}]`),
   "YAML alias bomb (9^8)": post(`a: &a [x,x,x,x,x,x,x,x,x]\n${repeat(8, (i) => `l${i}: &l${i} [${repeat(9, () => `*${i ? `l${i - 1}` : "a"}`).join(",")}]`).join("\n")}`),

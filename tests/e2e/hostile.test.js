@@ -190,3 +190,46 @@ test("site, wasm decoder: crafted photos (a 50,000 x 50,000 declared size, a box
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("site, wasm decoder: a worker that dies mid-decode, or whose codec fails, is replaced; those photos become error tiles, the rest paint", async () => {
+  const dir = "/assets/photos/kalatozov-stills";
+  const names = [1, 11, 12, 14, 15].map((n) => `kalatozov-stills-${n}.avif`);
+  const sizes = await Promise.all(names.map(async (name) => (await readFile(new URL(`content${dir}/${name}`, root))).length));
+  const [dies, codecFails] = sizes;
+  // The real worker, with two photos sabotaged: one's worker throws where no handler catches it (as a
+  // trap outside any try would), the other's codec is handed no bytes, so the real worker's own
+  // handler sees its codec fail.
+  const saboteur = `import "./codec-worker.js?real";
+const decode = self.onmessage;
+self.onmessage = (event) => {
+  const size = event.data.bytes.byteLength;
+  if (size === ${dies}) return setTimeout(() => { throw new Error("killed mid-decode"); });
+  return decode(size === ${codecFails} ? { data: { ...event.data, bytes: null } } : event);
+};`;
+  const post = `---\ntitle: Workers\ngalleries:\n  - { id: w, images: [${names.map((n) => `${dir}/${n}`).join(", ")}] }\n---\n{{gallery}}\n`;
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  let started = 0;
+  let ended = 0;
+  page.on("worker", (worker) => {
+    if (!worker.url().includes("codec-worker")) return;
+    started++;
+    worker.on("close", () => ended++);
+  });
+  await page.route(`${browser.origin}/runtime/codec-worker.js`, (route) => route.fulfill({ contentType: "text/javascript", body: saboteur }));
+  await page.route(`${browser.origin}/posts/kalatozov-stills.md`, (route) => route.fulfill({ contentType: "text/markdown", body: post }));
+  await page.goto(`${browser.origin}/?decoder=wasm#/kalatozov-stills`);
+  await page.waitForFunction(() => document.querySelectorAll(".photo.failed").length === 2 && document.querySelectorAll(".photo canvas").length === 3);
+  const tiles = await page.locator(".photo.failed").allTextContents();
+  assert.equal(tiles.length, 2);
+  assert.ok(tiles[0].startsWith(names[0]) && /killed mid-decode/.test(tiles[0]), tiles[0]);
+  assert.ok(tiles[1].startsWith(names[1]) && /the decoder failed/.test(tiles[1]), tiles[1]);
+  // Each sabotaged photo took down a worker twice (the first try and the one retry), and each of those
+  // four ended; the good photos were decoded by their replacements.
+  for (let waited = 0; ended < 4 && waited < 5000; waited += 50) await page.waitForTimeout(50);
+  assert.equal(ended, 4, `${ended} of ${started} workers ended`);
+  assert.ok(started > 4, `${started} workers started`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

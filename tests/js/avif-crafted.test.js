@@ -1,7 +1,7 @@
 // AVIF files crafted from real ones (the avifenc corpus) to attack the probe and the decoder: a huge
 // declared size, box sizes that overflow the file, a grid of many tiles, a grid that is its own tile,
-// and every cut at a box boundary. Each gets a size or a reason, in bounded time and memory; none
-// throws, traps or loops.
+// an item's properties listed twice, and every cut at a box boundary. Each gets a size or a reason,
+// in bounded time and memory; none throws, traps or loops.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
@@ -95,6 +95,20 @@ test("a grid declared as 256 x 256 tiles making 65,535 x 65,535 is refused, and 
   assert.ok(probedSelf.error || probedSelf.width, JSON.stringify(probedSelf));
   const decodedSelf = await decodeGrowth(selfTiled, { maxWidth: 64, maxHeight: 64 });
   assert.ok(decodedSelf.error, JSON.stringify(decodedSelf));
+});
+
+test("an item whose properties ipma lists twice (the alpha file's alpha entry made to name the colour item) is refused by the probe and the decoder", async () => {
+  const alpha = bytesOf("alpha");
+  // ipma v0: version, flags, entry count, then per entry a 16-bit item, a count and 8-bit indices.
+  const twice = patched(alpha, "ipma", (view, box) => {
+    const first = box.start + 16;
+    const second = first + 3 + view.getUint8(first + 2);
+    assert.equal(view.getUint16(second), 2);
+    view.setUint16(second, view.getUint16(first));
+  });
+  assert.deepEqual(stills.probeAvif(twice, { complete: true }), { error: "the file's 'meta' box is malformed" });
+  const decoded = await decodeGrowth(twice, {});
+  assert.ok(decoded.error, JSON.stringify(decoded));
 });
 
 test("every cut of a real file at a box boundary gives the probe a size, a bounded ask or a reason, and the decoder a reason", async () => {

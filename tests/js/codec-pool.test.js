@@ -4,7 +4,7 @@ import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 
 const log = [];
-let behaviour = () => "decode";  // per message: "decode" | "crash" | "error"
+let behaviour = () => "decode";  // per message: "decode" | "crash" | "codec failed" | "error"
 let started = 0;
 
 class ScriptedWorker {
@@ -18,6 +18,7 @@ class ScriptedWorker {
     setTimeout(() => {
       if (this.terminated) return;
       if (action === "crash") return this.onerror({ message: "worker crashed", preventDefault() {} });
+      if (action === "codec failed") return this.onmessage({ data: { id: message.id, crashed: "the decoder failed: unreachable" } });
       if (action === "error") return this.onmessage({ data: { id: message.id, error: "not a readable AVIF file" } });
       const data = new Uint8ClampedArray(4).fill(message.bytes[0]);
       this.onmessage({ data: { id: message.id, width: 1, height: 1, data } });
@@ -80,6 +81,19 @@ test("a job that crashes its worker twice fails; a decoding error fails at once"
   await assert.rejects(pool.decode(bytes(9)), /worker crashed/);
   await assert.rejects(pool.decode(bytes(6)), /not a readable AVIF/);
   assert.equal((await pool.decode(bytes(5))).data[0], 5);
+});
+
+test("a worker whose codec failed (a trap caught in the worker) is replaced, not asked again", async () => {
+  let failures = 1;
+  behaviour = () => (failures-- > 0 ? "codec failed" : "decode");
+  const pool = new CodecPool({ size: 1, workerUrl: new URL("file:///w.js") });
+  const results = await Promise.all([7, 8].map((v) => pool.decode(bytes(v))));
+  assert.deepEqual(results.map((r) => r.data[0]), [7, 8]);
+  assert.equal(started, 2);
+  assert.deepEqual(log.map((entry) => entry.worker), ["worker 1", "worker 2", "worker 2"]);
+  behaviour = () => "codec failed";
+  await assert.rejects(pool.decode(bytes(3)), /the decoder failed: unreachable/);
+  assert.equal(started, 3, "the idle worker failed, and the second attempt had a fresh one");
 });
 
 test("dispose() ends every worker and rejects running, queued and later decodes", async () => {

@@ -1,6 +1,7 @@
 // A pool of codec workers (single-threaded wasm each: pthreads would need cross-origin isolation, which
 // static hosts rarely allow). Workers start on first need; higher-priority jobs go first; an aborted job
-// leaves the queue; a crashed worker is replaced and its job tried once more; dispose() ends them all.
+// leaves the queue; a worker that crashed (an error event, or its codec failing) is replaced and its job
+// tried once more; dispose() ends them all.
 // A worker script on another origin than the page (a widget's files served from elsewhere) cannot be
 // started from its URL: it is then imported by a small same-origin blob: module (CSP: worker-src blob:).
 
@@ -110,6 +111,7 @@ export class CodecPool {
   }
 
   #finish(worker, result) {
+    if (result.crashed) return this.#crashed(worker, result.crashed);
     const job = this.#running.get(worker);
     if (!job) return;  // disposed meanwhile
     this.#running.delete(worker);

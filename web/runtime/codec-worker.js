@@ -10,6 +10,9 @@ self.onmessage = async ({ data: { id, bytes, maxWidth, maxHeight, pixelLimit } }
     if (result.error) return postMessage({ id, error: result.error });
     postMessage({ id, width: result.width, height: result.height, data: result.data }, { transfer: [result.data.buffer] });
   } catch (error) {
-    postMessage({ id, error: `the decoder failed: ${error?.message ?? error}` });
+    // Not a decoding error (those are results): the codec itself failed (a trap, memory ran out), and
+    // an Emscripten module that stopped midway is not to be trusted again. The pool replaces us.
+    postMessage({ id, crashed: `the decoder failed: ${error?.message ?? error}` });
+    close();
   }
 };
