@@ -1,5 +1,6 @@
 // Core module benchmarks, side by side with the JS anchors in one node process. Prints, never asserts.
 //   node bench/core.js        (after scripts/build.sh)
+import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import yaml from "js-yaml";
@@ -7,6 +8,7 @@ import MarkdownIt from "markdown-it";
 import { init as initMd4w, mdToHtml } from "md4w";
 import { createStills } from "../dist/stills.js";
 import { blogMarkdown } from "./blog-markdown.js";
+import { wasmBreakdown } from "./wasm-size.js";
 
 const root = new URL("../", import.meta.url);
 const stills = await createStills();
@@ -75,3 +77,12 @@ const total = sizes.wasm + sizes.glue + sizes.api;
 console.log("(c) core module, gzip -9 (goal ≤ 130 KB)");
 console.log(`  wasm ${(sizes.wasm / 1024).toFixed(1)} KB + glue ${(sizes.glue / 1024).toFixed(1)} KB + stills.js ` +
   `${(sizes.api / 1024).toFixed(1)} KB = ${(total / 1024).toFixed(1)} KB`);
+
+// Where the wasm's bytes go: the same module linked with its function names kept.
+execFileSync("cmake", ["--build", "build/wasm", "--target", "stills-core-names"], { cwd: new URL(root).pathname, stdio: "ignore" });
+const named = await readFile(new URL("build/wasm/wasm/bindings/stills-core-names.wasm", root));
+const { libraries, data } = wasmBreakdown(named);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(6)} KB`;
+console.log("  by library (code; each part gzipped alone, so the parts add up to more than the whole):");
+for (const { name, raw, gzip } of libraries) console.log(`    ${name.padEnd(18)} ${kb(raw)} raw ${kb(gzip)} gzip`);
+console.log(`    ${"data segments".padEnd(18)} ${kb(data.raw)} raw ${kb(data.gzip)} gzip`);

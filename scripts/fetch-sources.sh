@@ -62,10 +62,19 @@ apt_opts=(-o "Dir::Etc::SourceParts=$apt_dir" -o "Dir::Etc::SourceList=/dev/null
 mkdir -p "$downloads" "$cache/src"
 for entry in "${sources[@]}"; do
   read -r name suite file sum <<<"$entry"
-  [ -f "$cache/src/$name/.stills-$sum" ] && continue
+  # Our patches of a library (wasm/patches/NAME-*.patch, each saying why) are part of its stamp, so a
+  # changed patch unpacks the library afresh.
+  patches=("$root"/wasm/patches/"$name"-*.patch)
+  [ -e "${patches[0]}" ] || patches=()
+  stamp=".stills-$sum-$(cat "${patches[@]}" </dev/null | sha256sum | cut -c1-16)"
+  [ -f "$cache/src/$name/$stamp" ] && continue
   download "$name" "$suite" "$file" "$sum"
   rm -rf "$cache/src/$name" && mkdir -p "$cache/src/$name"
   tar -xf "$downloads/$file" -C "$cache/src/$name" --strip-components=1
-  touch "$cache/src/$name/.stills-$sum"
-  echo "fetch-sources: $name ready ($file)"
+  for patch_file in "${patches[@]}"; do
+    patch --quiet --forward -p1 -d "$cache/src/$name" <"$patch_file" ||
+      { echo "fetch-sources: $patch_file does not apply to $file" >&2; exit 1; }
+  done
+  touch "$cache/src/$name/$stamp"
+  echo "fetch-sources: $name ready ($file${patches:+, ${#patches[@]} patch(es)})"
 done

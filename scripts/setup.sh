@@ -12,7 +12,7 @@ mode=${1:-test}
 # versions move: they are not pinned, and the tests check what they make, not its bytes.
 # g++ is in both: meson's cross build of dav1d also looks for the build machine's compiler. clang-14
 # and its runtime (libFuzzer, the sanitizers) build the fuzzers.
-apt_demo=(cmake ninja-build meson g++ "emscripten=3.1.6~dfsg-5" "binaryen=108-1" xz-utils)
+apt_demo=(cmake ninja-build meson g++ "patch=2.7.6-7" "emscripten=3.1.6~dfsg-5" "binaryen=108-1" xz-utils)
 apt_test=("doctest-dev=2.4.9~ds-1" chromium libavif-bin "clang-14=1:14.0.6-12" "libclang-rt-14-dev=1:14.0.6-12")
 
 packages=("${apt_demo[@]}")

@@ -6,9 +6,7 @@ import { element, withPart } from "./element.js";
  * @param {string} [fileName]
  */
 export function renderDiagnostics(diagnostics, fileName = "the post") {
-  const worst = diagnostics.some((d) => d.severity === "error") ? "error" : "warning";
-  const box = withPart(element("div", `diagnostics ${worst}`), "error");  // an <aside> may not be an alert
-  box.setAttribute("role", worst === "error" ? "alert" : "status");
+  const box = emptyBox(diagnostics.some((d) => d.severity === "error") ? "error" : "warning");
   const count = diagnostics.length;
   const title = element("p", "diagnostics-title", `${count} problem${count === 1 ? "" : "s"} in ${fileName}`);
   const list = element("ul");
@@ -28,8 +26,14 @@ export function renderDiagnostics(diagnostics, fileName = "the post") {
  * @param {string} reason
  */
 export function renderFailure(summary, reason) {
-  const box = withPart(element("div", "diagnostics error"), "error");
-  box.setAttribute("role", "alert");
+  const box = emptyBox("error");
   box.append(element("p", "diagnostics-title", summary), element("p", "diagnostics-reason", reason));
+  return box;
+}
+
+// An alert for errors, a status for warnings; a <div>, as an <aside> may not be an alert.
+function emptyBox(severity) {
+  const box = withPart(element("div", `diagnostics ${severity}`), "error");
+  box.setAttribute("role", severity === "error" ? "alert" : "status");
   return box;
 }

@@ -1,6 +1,6 @@
 // Puts one photo into its figure: the browser's <img>, or pixels decoded by the codec workers into a
 // canvas of the box's device pixels, or an error tile with the file name. Galleries and cards share it.
-import { element } from "./element.js";
+import { element, withPart } from "./element.js";
 
 /** The file name a reader recognises, whatever the URL (even one no URL parser takes). */
 function fileName(url) {
@@ -79,7 +79,7 @@ export async function showDecoded(figure, image, { services, width, height, prio
 export function showError(figure, image, error) {
   figure.classList.remove("loading");
   figure.classList.add("failed");
-  figure.setAttribute("part", "photo photo-failed");
+  withPart(figure, "photo photo-failed");
   const message = element("p", "photo-error");
   message.append(element("strong", null, fileName(image.img)), document.createElement("br"),
     String(/** @type {any} */ (error)?.message ?? error));
