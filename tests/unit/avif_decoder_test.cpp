@@ -77,6 +77,27 @@ TEST_CASE("a thumbnail fits the box asked for, aspect kept, with no full-size re
   CHECK(thumb.rgba.size() == std::size_t(thumb.width) * thumb.height * 4);
 }
 
+TEST_CASE("a 1 x 15 thumbnail of an opaque 400 x 7681 photo is opaque, each pixel the mean of 204,800") {
+  // Found by the decode fuzzer: summed in float, such a mean's alpha came to 256.04, whose byte is 0.
+  // The file's last two bytes were the fuzzer's scale target (1 x 15, as below).
+  std::ifstream in(std::string(STILLS_FUZZ_REPRODUCERS) + "/decode/tall-photo-tiny-thumbnail", std::ios::binary);
+  std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  REQUIRE(bytes.size() > 2);
+  DecodedImage full = decode_avif(bytes.data(), bytes.size() - 2, {});
+  REQUIRE(full.error.empty());
+  CHECK(full.width == 400);
+  CHECK(full.height == 7681);
+  for (std::size_t i = 3; i < full.rgba.size(); i += 4) REQUIRE(full.rgba[i] == 255);
+  DecodeOptions options;
+  options.max_width = 7;
+  options.max_height = 15;
+  DecodedImage thumb = decode_avif(bytes.data(), bytes.size() - 2, options);
+  REQUIRE(thumb.error.empty());
+  CHECK(thumb.width == 1);
+  CHECK(thumb.height == 15);
+  for (std::size_t i = 3; i < thumb.rgba.size(); i += 4) CHECK(thumb.rgba[i] == 255);
+}
+
 TEST_CASE("a thumbnail converted strip by strip is the full photo, converted whole, averaged by area") {
   // The reference scales the full decode in doubles: each thumbnail pixel is the alpha-weighted mean of
   // the full pixels it covers, by the fraction covered. Strips that dropped, doubled or shifted a row,

@@ -61,6 +61,10 @@ std::vector<Span> area_spans(std::uint32_t source, std::uint32_t target) {
   return spans;
 }
 
+// The nearest byte: a weighted mean may still land a rounding error outside [0, 255], and a float
+// out of a byte's range converts to garbage (0 for 256, in wasm), so it is clamped first.
+std::uint8_t to_byte(double value) { return static_cast<std::uint8_t>(std::clamp(value + 0.5, 0.0, 255.0)); }
+
 // An image's rows as RGBA8, by row index: from a whole converted image, or converted strip by strip.
 using RowSource = std::function<const std::uint8_t*(std::uint32_t row)>;
 
@@ -70,18 +74,19 @@ Rgba scale_crop(const RowSource& row_of, const avifCropRect& crop, std::uint32_t
   Rgba out{width, height, std::vector<std::uint8_t>(std::size_t(width) * height * 4)};
   auto columns = area_spans(crop.width, width);
   auto rows = area_spans(crop.height, height);
-  std::vector<float> line(std::size_t(width) * 4);  // one output row of premultiplied sums
+  // One output row of premultiplied sums, in double: a small thumbnail of a large photo sums tens of
+  // thousands of pixels into each, where float's rounding drifts past 255.
+  std::vector<double> line(std::size_t(width) * 4);
   for (std::uint32_t y = 0; y < height; ++y) {
-    std::fill(line.begin(), line.end(), 0.0f);
+    std::fill(line.begin(), line.end(), 0.0);
     for (std::size_t r = 0; r < rows[y].weights.size(); ++r) {
       const std::uint8_t* source = row_of(crop.y + rows[y].first + static_cast<std::uint32_t>(r)) + std::size_t(crop.x) * 4;
-      float row_weight = rows[y].weights[r];
+      const double row_weight = rows[y].weights[r];
       for (std::uint32_t x = 0; x < width; ++x) {
-        float* sum = &line[x * 4];
+        double* sum = &line[x * 4];
         for (std::size_t c = 0; c < columns[x].weights.size(); ++c) {
           const std::uint8_t* pixel = source + std::size_t(columns[x].first + c) * 4;
-          float weight = row_weight * columns[x].weights[c];
-          float alpha = pixel[3] * weight;
+          const double alpha = pixel[3] * (row_weight * columns[x].weights[c]);
           sum[0] += pixel[0] * alpha;
           sum[1] += pixel[1] * alpha;
           sum[2] += pixel[2] * alpha;
@@ -91,10 +96,10 @@ Rgba scale_crop(const RowSource& row_of, const avifCropRect& crop, std::uint32_t
     }
     std::uint8_t* target = &out.pixels[std::size_t(y) * width * 4];
     for (std::uint32_t x = 0; x < width; ++x) {
-      const float* sum = &line[x * 4];
-      float alpha = sum[3];
-      for (int c = 0; c < 3; ++c) target[x * 4 + c] = alpha > 0 ? static_cast<std::uint8_t>(sum[c] / alpha + 0.5f) : 0;
-      target[x * 4 + 3] = static_cast<std::uint8_t>(alpha + 0.5f);
+      const double* sum = &line[x * 4];
+      const double alpha = sum[3];
+      for (int c = 0; c < 3; ++c) target[x * 4 + c] = alpha > 0 ? to_byte(sum[c] / alpha) : 0;
+      target[x * 4 + 3] = to_byte(alpha);
     }
   }
   return out;
