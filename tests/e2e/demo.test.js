@@ -112,11 +112,12 @@ test("raw HTML in a post cannot run script", async () => {
   assert.deepEqual(unexpected, []);
 });
 
-test("an unknown post gets a not-found page", async () => {
+test("an unknown post gets a not-found page; the one failed request is its file, fetched while the index loaded", async () => {
   const { page, problems } = await openPage(browser.context, `${browser.origin}/#/no-such-post`);
   await page.locator(".message h1").waitFor();
   assert.equal(await page.locator(".message h1").textContent(), "Not found");
-  assert.deepEqual(problems, []);
+  assert.deepEqual(problems, [`HTTP 404: ${browser.origin}/posts/no-such-post.md`,
+    "console: Failed to load resource: the server responded with a status of 404 (Not Found)"]);
 });
 
 test("layout gives the same boxes in Chromium as in node", async () => {

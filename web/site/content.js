@@ -6,14 +6,16 @@ import { readSettings } from "./settings.js";
 import { postHref, slugOf } from "./routes.js";
 
 /**
- * @param {Awaited<ReturnType<typeof import("../runtime/stills.js").createStills>>} stills
+ * @param {Promise<Awaited<ReturnType<typeof import("../runtime/stills.js").createStills>>>} stillsReady the
+ *   core, still loading: files are fetched at once and parsed when it is there
  * @param {URL} base the site's root
  */
-export function createContent(stills, base) {
+export function createContent(stillsReady, base) {
   let index = null;
+  const early = new Map();  // post URL -> its text, fetched before anyone asked (prefetchPost)
 
   const readIndex = async () => {
-    const text = await fetchText(new URL("index.yaml", base));
+    const [text, stills] = await Promise.all([fetchText(new URL("index.yaml", base)), stillsReady]);
     const { value, diagnostics } = stills.parseYaml(text);
     const posts = listedPosts(value);
     const { settings, diagnostics: problems } = readSettings(value, text, base);
@@ -24,7 +26,10 @@ export function createContent(stills, base) {
 
   const fetchPost = async (path, parse) => {
     const url = new URL(path, base);
-    return parse(await fetchText(url), { url: url.href, base: base.href });
+    const fetched = early.get(url.href) ?? fetchText(url);
+    early.delete(url.href);
+    const [text, stills] = await Promise.all([fetched, stillsReady]);
+    return stills[parse](text, { url: url.href, base: base.href });
   };
 
   return {
@@ -36,10 +41,19 @@ export function createContent(stills, base) {
       });
       return index;
     },
+    /**
+     * Starts fetching a post before the index has said where it is, for the next post(path) to take.
+     * @param {string} path
+     */
+    prefetchPost(path) {
+      const fetched = fetchText(new URL(path, base));
+      fetched.catch(() => {});  // a guess that missed; whoever takes it hears why
+      early.set(new URL(path, base).href, fetched);
+    },
     /** @param {string} path a post as index.yaml lists it */
-    post: (path) => fetchPost(path, stills.parsePost),
+    post: (path) => fetchPost(path, "parsePost"),
     /** @param {string} path only the frontmatter, for the index page */
-    frontmatter: (path) => fetchPost(path, stills.parseFrontmatter),
+    frontmatter: (path) => fetchPost(path, "parseFrontmatter"),
   };
 }
 

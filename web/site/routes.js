@@ -29,3 +29,6 @@ export const photoHref = (/** @type {string} */ slug, /** @type {string} */ gall
 
 /** A post's slug: its file name without the extension. */
 export const slugOf = (/** @type {string} */ path) => path.replace(/^.*\//, "").replace(/\.md$/, "");
+
+/** Where a post of this slug is when it sits where the README says posts go (index.yaml has the last word). */
+export const postPath = (/** @type {string} */ slug) => `posts/${encodeURIComponent(slug)}.md`;

@@ -7,7 +7,7 @@ import { createServices } from "../runtime/services.js";
 import { createContent, linkToRoute } from "./content.js";
 import { renderIndex } from "./index-view.js";
 import { describePage, renderHeader } from "./page-meta.js";
-import { parseRoute, photoHref, postHref, slugOf, tagHref } from "./routes.js";
+import { parseRoute, photoHref, postHref, postPath, slugOf, tagHref } from "./routes.js";
 import { DEFAULT_SETTINGS } from "./settings.js";
 
 /**
@@ -95,13 +95,20 @@ export async function startSite(document) {
   }
 
   try {
-    const services = await createServices({ decoder: new URLSearchParams(location.search).get("decoder") });
-    document.documentElement.dataset.decoder = services.decoder;
-    const site = { services, content: createContent(services.stills, base) };
-    await site.content.index().then(({ settings: given }) => {
+    // Nothing waits that need not: while the core loads, index.yaml is fetched and, on a post's
+    // route, the post too (the slug names its file; the index, when it comes, says if it is listed).
+    const servicesReady = createServices({ decoder: new URLSearchParams(location.search).get("decoder") });
+    const content = createContent(servicesReady.then((services) => services.stills), base);
+    const first = parseRoute(location.hash);
+    if (first.page === "post") content.prefetchPost(postPath(first.slug));
+    const indexRead = content.index().then(({ settings: given }) => {
       settings = given;
       renderHeader(header, settings);
     }, () => {});  // without the index the defaults stand; the page says what went wrong
+    const services = await servicesReady;
+    document.documentElement.dataset.decoder = services.decoder;
+    const site = { services, content };
+    await indexRead;
     addEventListener("hashchange", () => route(site));
     await route(site);
   } catch (error) {
