@@ -203,3 +203,38 @@ TEST_CASE("each image and top-level key knows where it is written") {
   CHECK(post.positions[6].line == 8);
   CHECK(post_to_json(post).find("\"positions\":{\"title\":{\"line\":2,\"column\":8},") != std::string::npos);
 }
+
+TEST_CASE("with a frontmatter cache, a post whose frontmatter did not change is read once and parses the same") {
+  FrontmatterCache cache;
+  PostOptions cached;
+  cached.urls = {"https://example.org/posts/a.md", "https://example.org/"};
+  cached.frontmatter_cache = &cache;
+  PostOptions plain;
+  plain.urls = cached.urls;
+  std::string text = test::sample_post();
+  const std::size_t body = text.find("\n---\n", 4) + 5;
+  auto same = [](const Post& a, const Post& b) { return post_to_json(a) == post_to_json(b); };
+  for (const char* typed : {"", "A", "A new", "A new paragraph.\n\n"}) {
+    std::string edited = text.substr(0, body) + typed + text.substr(body);
+    CHECK(same(parse_post(edited, cached), parse_post(edited, plain)));
+  }
+  CHECK(cache.reads == 1);
+
+  std::string retitled = text;
+  retitled.replace(retitled.find("Stills"), 6, "Frames");
+  Post post = parse_post(retitled, cached);
+  CHECK(cache.reads == 2);
+  CHECK(same(post, parse_post(retitled, plain)));
+  CHECK(post.meta.title == "Frames from my favorite Kalatozov Movies");
+
+  PostOptions elsewhere = cached;
+  elsewhere.urls.document_url = "https://example.org/drafts/a.md";  // the same bytes resolve to other URLs
+  CHECK(same(parse_post(retitled, elsewhere), parse_post(retitled, {elsewhere.urls})));
+  CHECK(cache.reads == 3);
+
+  // A broken frontmatter's diagnostics come back with every copy, once each.
+  std::string broken = "---\ntitle: [a\n---\nbody\n";
+  CHECK(parse_post(broken, cached).diagnostics.size() == 1);
+  CHECK(parse_post(broken + "more\n", cached).diagnostics.size() == 1);
+  CHECK(cache.reads == 4);
+}

@@ -33,9 +33,10 @@ stills::UrlContext url_context(const std::string& document_url, const std::strin
 
 val parse_post(const std::string& text, const std::string& document_url, const std::string& site_base,
                bool frontmatter_only, bool source_lines) {
+  static stills::FrontmatterCache frontmatter_cache;  // the editor parses one post on every keystroke
   return utf8_result([&] {
-    return stills::post_to_json(
-        stills::parse_post(text, {url_context(document_url, site_base), frontmatter_only, source_lines}));
+    return stills::post_to_json(stills::parse_post(
+        text, {url_context(document_url, site_base), frontmatter_only, source_lines, &frontmatter_cache}));
   });
 }
 

@@ -120,6 +120,24 @@ void limit_diagnostics(Diagnostics& diagnostics) {
                          first_dropped.line, first_dropped.column});
 }
 
+// The frontmatter into `post`: read, or copied from `cache` when it holds this very frontmatter.
+void read_or_copy_frontmatter(const FrontmatterSource& source, const UrlContext& urls, FrontmatterCache* cache,
+                              Post& post) {
+  if (!cache) return read_frontmatter(source, urls, post);
+  const bool same = cache->reads > 0 && cache->yaml == source.yaml && cache->offset == source.offset &&
+                    cache->urls.document_url == urls.document_url && cache->urls.site_base == urls.site_base;
+  if (!same) {
+    Post read;
+    read_frontmatter(source, urls, read);
+    *cache = {std::string(source.yaml), source.offset, urls, cache->reads + 1, std::move(read.meta),
+              std::move(read.positions), std::move(read.galleries), std::move(read.diagnostics)};
+  }
+  post.meta = cache->meta;
+  post.positions = cache->positions;
+  post.galleries = cache->galleries;
+  post.diagnostics.insert(post.diagnostics.end(), cache->diagnostics.begin(), cache->diagnostics.end());
+}
+
 // The Markdown body, with the galleries placed at their shortcodes.
 void render_body(std::string_view file, std::string_view body_text, const PostOptions& options, Post& post) {
   MarkdownOptions markdown;
@@ -165,7 +183,9 @@ Post parse_post(std::string_view input, const PostOptions& options) {
                                 "the whole file is shown as text",
                                 1, 1});
   }
-  if (split.yaml) read_frontmatter({*split.yaml, split.yaml_offset, locate}, options.urls, post);
+  if (split.yaml) {
+    read_or_copy_frontmatter({*split.yaml, split.yaml_offset, locate}, options.urls, options.frontmatter_cache, post);
+  }
   if (!options.frontmatter_only) render_body(text, split.body, options, post);
 
   limit_diagnostics(post.diagnostics);

@@ -1,6 +1,7 @@
 // The post model and the one entry point that turns a post file into it.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,10 +65,25 @@ struct Post {
   Diagnostics diagnostics;  // sorted by position
 };
 
+// What the last frontmatter read gave. A caller that parses one post again and again (an editor, on
+// every keystroke) passes the same cache each time, and a frontmatter whose bytes, place and URL
+// context did not change is copied from here instead of being read again (yaml-cpp is most of a parse).
+struct FrontmatterCache {
+  std::string yaml;
+  std::size_t offset = 0;
+  UrlContext urls;
+  std::size_t reads = 0;  // frontmatters read, not copied: 0 while the cache is empty
+  Meta meta;
+  std::vector<KeyPosition> positions;
+  std::vector<Gallery> galleries;
+  Diagnostics diagnostics;
+};
+
 struct PostOptions {
   UrlContext urls;
   bool frontmatter_only = false;  // read meta and galleries, render no Markdown (blocks stay empty)
   bool source_lines = false;      // top-level blocks carry data-line (MarkdownOptions::source_lines)
+  FrontmatterCache* frontmatter_cache = nullptr;
 };
 
 // Diagnostics listed for one post at most (an author fixes the first; thousands would only cost time).
