@@ -35,8 +35,8 @@ cp node_modules/@codemirror/view/LICENSE dist/vendor/codemirror.LICENSE
 node_modules/.bin/esbuild scripts/vendor/fflate.mjs --bundle --format=esm --minify --log-level=warning \
   --outfile=dist/vendor/fflate.js
 cp node_modules/fflate/LICENSE dist/vendor/fflate.LICENSE
-node scripts/bundle-widget.mjs  # dist/stills-widget.js and dist/stills-elements.js, one file each
-node scripts/write-page.mjs dist/index.html site/main.js
+node scripts/bundle.mjs  # the widget's two modules and the site's entry, one file each
+node scripts/write-page.mjs dist/index.html  # its entry is one bundled file: nothing to preload
 node scripts/write-page.mjs dist/editor.html editor/main.js
 node scripts/write-page.mjs dist/widget-demo.html  # one script tag, as an embedding page has
 node_modules/.bin/tsc -p tsconfig.types.json  # dist/stills.d.ts, from the API's JSDoc
