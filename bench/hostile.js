@@ -74,7 +74,7 @@ const posts = [];
 for (const dir of ["content/posts", "tests/hostile"]) {
   for (const name of await readdir(new URL(dir, root))) posts.push(await readFile(new URL(`${dir}/${name}`, root), "utf8"));
 }
-posts.push(...Object.values(cases));
+posts.push(...Object.values(cases).filter((text) => text.length < 200_000));  // the big ones are timed above
 for (let i = 0; i < 200; i++) stills.parsePost(posts[i % posts.length]);  // warm-up
 const warm = await stills.memoryBytes();
 for (let i = 0; i < 10000; i++) stills.parsePost(posts[i % posts.length]);
