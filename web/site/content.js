@@ -1,6 +1,7 @@
 // The site's content, fetched as a static host serves it: content/index.yaml (read once per page life)
 // lists the posts and holds the site's settings; each post is fetched when it is shown.
 import { fetchText } from "../runtime/fetch-text.js";
+import { holdsFrontmatter } from "../runtime/frontmatter-end.js";
 import { listedPosts } from "../runtime/site-index.js";
 import { readSettings } from "./settings.js";
 import { postHref, slugOf } from "./routes.js";
@@ -24,9 +25,14 @@ export function createContent(stillsReady, base) {
     return { posts, settings, routes, diagnostics: [...diagnostics, ...problems] };
   };
 
-  const fetchPost = async (path, parse) => {
+  /**
+   * @param {string} path
+   * @param {"parsePost" | "parseFrontmatter"} parse
+   * @param {(start: string) => boolean} [until] read only until this holds (parseFrontmatter's part)
+   */
+  const fetchPost = async (path, parse, until) => {
     const url = new URL(path, base);
-    const fetched = early.get(url.href) ?? fetchText(url);
+    const fetched = early.get(url.href) ?? fetchText(url, { until });
     early.delete(url.href);
     const [text, stills] = await Promise.all([fetched, stillsReady]);
     return stills[parse](text, { url: url.href, base: base.href });
@@ -52,8 +58,8 @@ export function createContent(stillsReady, base) {
     },
     /** @param {string} path a post as index.yaml lists it */
     post: (path) => fetchPost(path, "parsePost"),
-    /** @param {string} path only the frontmatter, for the index page */
-    frontmatter: (path) => fetchPost(path, "parseFrontmatter"),
+    /** @param {string} path only the frontmatter, for the index page: read until it ends */
+    frontmatter: (path) => fetchPost(path, "parseFrontmatter", holdsFrontmatter),
   };
 }
 
