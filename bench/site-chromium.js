@@ -1,14 +1,21 @@
 // The sample post in Chromium: navigation until every gallery is laid out at its final size, and until
 // every photo is painted, for stills (which fetches, parses and lays out in the browser) side by side
 // with a static HTML page of the same post and photos, boxes precomputed: what a build step would give.
-// Also the bytes a first visit transfers before the galleries are laid out. Prints, never asserts.
+// Also the bytes a first visit transfers before the galleries are laid out. On loopback and over a network
+// as a reader has it (Chromium's emulation: 50 ms round trips, 10 Mbit/s), with the HTTP cache warm
+// (code and wasm cached, photos revalidated) and cold (a first visit); the demo server speaks HTTP/1.1
+// (6 connections). Prints, never asserts.
 //   node bench/site-chromium.js   (after scripts/build.sh)
 import { readFile } from "node:fs/promises";
 import { createStills } from "../dist/stills.js";
 import { startBrowser } from "../tests/e2e/browser.js";
 import { bytesUntil, median, openTab } from "./page-timing.js";
 
-const RUNS = 7;
+const RUNS = 7;       // warm runs per case (cold ones: 3)
+const NETWORKS = {
+  loopback: null,
+  "50 ms, 10 Mbit/s": { offline: false, latency: 50, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 },
+};
 const VIEWPORT = { width: 1280, height: 5000 };  // every photo in view: no scrolling in the measure
 const CONTENT_WIDTH = 1280 - 2 * 48;             // the page's side padding at this width
 const root = new URL("../", import.meta.url);
@@ -41,8 +48,9 @@ const staticHtml = await staticPage();
 
 // Milliseconds from navigation until `condition` holds in the page (checked every frame), and the bytes
 // transferred by then (`cold`: with the cache emptied first, as for a first visit).
-async function timeUntil(url, condition, { cold = false } = {}) {
+async function timeUntil(url, condition, { cold = false, network = null } = {}) {
   const page = await openTab(browser.context, { cold, viewport: VIEWPORT });
+  if (network) await (await browser.context.newCDPSession(page)).send("Network.emulateNetworkConditions", network);
   await page.route(`${browser.origin}/static-post.html`, (route) => route.fulfill({ contentType: "text/html", body: staticHtml }));
   await page.route("**/*.avif", (route) => route.continue({ headers: { ...route.request().headers(), "cache-control": "no-cache" } }));
   await page.goto(url, { waitUntil: "commit" });
@@ -64,23 +72,30 @@ const painted = () => {
 
 const pages = { stills: `${browser.origin}/#/kalatozov-stills`, static: `${browser.origin}/static-post.html` };
 const results = {};
-for (const [name, url] of Object.entries(pages)) {
-  await timeUntil(url, painted);  // warm the server and the cache of scripts and modules
-  const layout = [];
-  const paint = [];
-  for (let i = 0; i < RUNS; i++) {
-    layout.push((await timeUntil(url, laidOut[name])).ms);
-    paint.push((await timeUntil(url, painted)).ms);
+for (const [networkName, network] of Object.entries(NETWORKS)) {
+  for (const [name, url] of Object.entries(pages)) {
+    await timeUntil(url, painted, { network });  // warm the server and the cache of scripts and modules
+    const warm = { layout: [], paint: [] };
+    for (let i = 0; i < RUNS; i++) {
+      warm.layout.push((await timeUntil(url, laidOut[name], { network })).ms);
+      warm.paint.push((await timeUntil(url, painted, { network })).ms);
+    }
+    const cold = [];
+    for (let i = 0; i < 3; i++) cold.push(await timeUntil(url, laidOut[name], { cold: true, network }));
+    results[`${networkName}|${name}`] = { layout: median(warm.layout), paint: median(warm.paint),
+      coldLayout: median(cold.map((c) => c.ms)), bytes: cold[0].bytes };
   }
-  const { bytes } = await timeUntil(url, laidOut[name], { cold: true });
-  results[name] = { layout: median(layout), paint: median(paint), bytes };
 }
 await browser.close();
 
-console.log(`Chromium, the sample post at ${VIEWPORT.width} px (median of ${RUNS}, warm HTTP cache for code, photos revalidated):`);
-for (const [name, r] of Object.entries(results)) {
-  console.log(`  ${name.padEnd(7)} galleries laid out ${r.layout.toFixed(0).padStart(5)} ms   all photos painted ${r.paint.toFixed(0).padStart(5)} ms` +
-    `   first visit: ${(r.bytes / 1024).toFixed(1)} KB transferred until laid out`);
+console.log(`Chromium, the sample post at ${VIEWPORT.width} px (medians: ${RUNS} warm runs, photos revalidated; 3 cold):`);
+for (const networkName of Object.keys(NETWORKS)) {
+  console.log(`  ${networkName}:`);
+  const [stills, anchor] = ["stills", "static"].map((name) => results[`${networkName}|${name}`]);
+  for (const [name, r] of [["stills", stills], ["static (anchor)", anchor]]) {
+    console.log(`    ${name.padEnd(16)} laid out: warm ${r.layout.toFixed(0).padStart(5)} ms, cold ${r.coldLayout.toFixed(0).padStart(5)} ms;` +
+      ` all painted (warm) ${r.paint.toFixed(0).padStart(5)} ms; first visit ${(r.bytes / 1024).toFixed(1)} KB until laid out`);
+  }
+  console.log(`    stills / static: laid out warm ${(stills.layout / anchor.layout).toFixed(2)}x, cold ` +
+    `${(stills.coldLayout / anchor.coldLayout).toFixed(2)}x (goal 1.25x); all painted ${(stills.paint / anchor.paint).toFixed(2)}x`);
 }
-console.log(`  layout-complete ratio stills / static: ${(results.stills.layout / results.static.layout).toFixed(2)}x (goal 1.25x);` +
-  ` all painted: ${(results.stills.paint / results.static.paint).toFixed(2)}x`);
