@@ -33,10 +33,13 @@ stills::UrlContext url_context(const std::string& document_url, const std::strin
 
 val parse_post(const std::string& text, const std::string& document_url, const std::string& site_base,
                bool frontmatter_only, bool source_lines) {
-  static stills::FrontmatterCache frontmatter_cache;  // the editor parses one post on every keystroke
+  // The editor parses one post on every keystroke; an index reads each post's frontmatter once, where a
+  // cache would only copy.
+  static stills::FrontmatterCache frontmatter_cache;
+  stills::FrontmatterCache* cache = frontmatter_only ? nullptr : &frontmatter_cache;
   return utf8_result([&] {
-    return stills::post_to_json(stills::parse_post(
-        text, {url_context(document_url, site_base), frontmatter_only, source_lines, &frontmatter_cache}));
+    return stills::post_to_json(
+        stills::parse_post(text, {url_context(document_url, site_base), frontmatter_only, source_lines, cache}));
   });
 }
 

@@ -52,9 +52,10 @@ export function createContent(stillsReady, base) {
      * @param {string} path
      */
     prefetchPost(path) {
-      const fetched = fetchText(new URL(path, base));
+      const url = new URL(path, base);
+      const fetched = fetchText(url);
       fetched.catch(() => {});  // a guess that missed; whoever takes it hears why
-      early.set(new URL(path, base).href, fetched);
+      early.set(url.href, fetched);
     },
     /** @param {string} path a post as index.yaml lists it */
     post: (path) => fetchPost(path, "parsePost"),

@@ -11,6 +11,8 @@ namespace stills {
 struct UrlContext {
   std::string document_url;  // where the post was fetched from; relative references resolve against it
   std::string site_base;     // root-relative paths ("/assets/x.avif") resolve against it when set
+
+  bool operator==(const UrlContext&) const = default;
 };
 
 enum class UrlUse { Link, Image };

@@ -124,18 +124,18 @@ void limit_diagnostics(Diagnostics& diagnostics) {
 void read_or_copy_frontmatter(const FrontmatterSource& source, const UrlContext& urls, FrontmatterCache* cache,
                               Post& post) {
   if (!cache) return read_frontmatter(source, urls, post);
-  const bool same = cache->reads > 0 && cache->yaml == source.yaml && cache->offset == source.offset &&
-                    cache->urls.document_url == urls.document_url && cache->urls.site_base == urls.site_base;
+  const bool same =
+      cache->reads > 0 && cache->yaml == source.yaml && cache->offset == source.offset && cache->urls == urls;
   if (!same) {
     Post read;
     read_frontmatter(source, urls, read);
-    *cache = {std::string(source.yaml), source.offset, urls, cache->reads + 1, std::move(read.meta),
-              std::move(read.positions), std::move(read.galleries), std::move(read.diagnostics)};
+    *cache = {std::string(source.yaml), source.offset, urls, cache->reads + 1, std::move(read)};
   }
-  post.meta = cache->meta;
-  post.positions = cache->positions;
-  post.galleries = cache->galleries;
-  post.diagnostics.insert(post.diagnostics.end(), cache->diagnostics.begin(), cache->diagnostics.end());
+  const Post& read = cache->read;
+  post.meta = read.meta;
+  post.positions = read.positions;
+  post.galleries = read.galleries;
+  post.diagnostics.insert(post.diagnostics.end(), read.diagnostics.begin(), read.diagnostics.end());
 }
 
 // The Markdown body, with the galleries placed at their shortcodes.

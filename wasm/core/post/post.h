@@ -73,10 +73,7 @@ struct FrontmatterCache {
   std::size_t offset = 0;
   UrlContext urls;
   std::size_t reads = 0;  // frontmatters read, not copied: 0 while the cache is empty
-  Meta meta;
-  std::vector<KeyPosition> positions;
-  std::vector<Gallery> galleries;
-  Diagnostics diagnostics;
+  Post read;              // what reading it gave: meta, positions, galleries and their diagnostics
 };
 
 struct PostOptions {
