@@ -35,9 +35,10 @@ function dropBadRange(request) {
 
 // `prefix`: serve the site from a sub-folder (say "/blog/") instead of the root, as many hosts do.
 // `cors`: let pages of any origin read every file (what a host that others embed posts from sends).
+// `content`: the folder of the repository served as the site's content (benchmarks make sites of their own).
 // `folders`: more folders of the repository overlaid after those two (benchmarks serve their pages so).
-export function startServer({ port = 8080, host = "127.0.0.1", prefix = "/", cors = false, folders = [] } = {}) {
-  const roots = ["dist", "content", ...folders].map((dir) => sirv(root + dir, { dev: true, dotfiles: false, gzip: true, brotli: true }));
+export function startServer({ port = 8080, host = "127.0.0.1", prefix = "/", cors = false, content = "content", folders = [] } = {}) {
+  const roots = ["dist", content, ...folders].map((dir) => sirv(root + dir, { dev: true, dotfiles: false, gzip: true, brotli: true }));
   const server = http.createServer((request, response) => {
     if (!request.url.startsWith(prefix) || isHidden(request.url)) return notFound(response);
     if (cors) {

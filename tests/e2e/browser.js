@@ -11,9 +11,9 @@ const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-
 
 // `timezoneId`: the reader's time zone (Chromium's own by default); `args`: more Chromium flags;
 // `serviceWorkers: "block"` keeps pages from registering any (so page.route sees every request);
-// `folders`: more folders served (see scripts/serve.mjs).
-export async function startBrowser({ prefix = "/", timezoneId, args = [], serviceWorkers = "allow", folders = [] } = {}) {
-  const server = await startServer({ port: 0, prefix, folders });
+// `content`, `folders`: the content folder and more folders served (see scripts/serve.mjs).
+export async function startBrowser({ prefix = "/", timezoneId, args = [], serviceWorkers = "allow", content, folders = [] } = {}) {
+  const server = await startServer({ port: 0, prefix, content, folders });
   const profile = await mkdtemp(join(tmpdir(), "stills-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

@@ -58,3 +58,57 @@ test("a card leads to its post; galleries placed by id, captions kept", async ()
   assert.equal(await page.locator("#boats img").first().getAttribute("title"), "Evening, the last boats in.");
   assert.deepEqual(problems, []);
 });
+
+// A site of 1,000 posts, served from the test: each a short post with a date, a tag on every tenth.
+const BIG_SITE = 1000;
+async function openBigSite(hash) {
+  const page = await browser.context.newPage();
+  const read = [];
+  const paths = Array.from({ length: BIG_SITE }, (_, i) => `posts/post-${i}.md`);
+  await page.route(`${browser.origin}/index.yaml`, (route) => route.fulfill({ contentType: "text/yaml",
+    body: `title: Big\nposts:\n${paths.map((path) => `  - ${path}\n`).join("")}` }));
+  await page.route(/\/posts\/post-\d+\.md$/, (route) => {
+    const n = Number(route.request().url().match(/post-(\d+)\.md$/)[1]);
+    read.push(n);
+    route.fulfill({ contentType: "text/markdown",
+      body: `---\ntitle: Post ${n}\ndate: 2020-01-01\ntags: [${n % 10 === 0 ? "tenth" : "other"}]\n---\nText.\n` });
+  });
+  await page.goto(`${browser.origin}/${hash}`);
+  await page.locator(".cards").waitFor();
+  return { page, read };
+}
+
+// After the page settles: how many cards there are, and where (in screens) the last card and the last but
+// one page end: pages were read until one screen past the view was filled, no further.
+async function settled(page) {
+  await page.waitForLoadState("networkidle");
+  return page.evaluate(() => {
+    const cards = [...document.querySelectorAll(".card")];
+    const screens = (y) => (y + scrollY) / innerHeight;
+    return { count: cards.length, lastEnds: screens(cards.at(-1).getBoundingClientRect().bottom),
+      pageBeforeEnds: screens(cards.at(-13).getBoundingClientRect().bottom) };
+  });
+}
+
+test("an index of 1,000 posts reads pages of frontmatters only until its first screen and one more are filled, and more as the reader scrolls", async () => {
+  const { page, read } = await openBigSite("#/");
+  const first = await settled(page);
+  assert.deepEqual(await titles(page), Array.from({ length: first.count }, (_, i) => `Post ${i}`));
+  assert.equal(read.length, first.count, "every post read is shown");
+  assert.ok(first.lastEnds > 2 && first.pageBeforeEnds < 2, JSON.stringify(first));
+  await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction((count) => document.querySelectorAll(".card").length > count, first.count);
+  const second = await settled(page);
+  assert.deepEqual(await titles(page), Array.from({ length: second.count }, (_, i) => `Post ${i}`));
+  assert.ok(read.length < 200, `read ${read.length} of ${BIG_SITE}`);
+  await page.close();
+});
+
+test("a tag page of a 1,000-post site reads on only until its first screens of tagged posts are filled", async () => {
+  const { page, read } = await openBigSite("#/tag/tenth");
+  const first = await settled(page);
+  assert.deepEqual(await titles(page), Array.from({ length: first.count }, (_, i) => `Post ${10 * i}`));
+  assert.ok(first.lastEnds > 2 && first.pageBeforeEnds < 2, JSON.stringify(first));
+  assert.ok(read.length <= 10 * first.count + 12, `read ${read.length} for ${first.count} cards`);
+  await page.close();
+});

@@ -41,11 +41,10 @@ export async function startSite(document) {
 
   async function showIndex({ content, services }, tag) {
     const { posts, diagnostics } = await content.index();
-    const entries = await Promise.all(posts.map((path) => content.frontmatter(path)
-      .then((post) => ({ slug: slugOf(path), meta: post.meta }))
-      .catch(() => null)));  // a listed post that cannot be fetched is left out of the index
-    const page = renderIndex(entries.filter(Boolean), { tag, heading: settings.description, services });
+    const read = async (path) => ({ slug: slugOf(path), meta: (await content.frontmatter(path)).meta });
+    const page = renderIndex(posts, { tag, heading: settings.description, services, read });
     if (diagnostics.length) page.element.prepend(renderDiagnostics(diagnostics, "index.yaml"));
+    await page.ready;  // the first page of cards: the index comes on the screen whole
     describePage(document, settings, { title: tag ? `#${tag}` : null });
     show(page);
   }
