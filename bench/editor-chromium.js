@@ -22,7 +22,7 @@ function bigPost() {
 }
 const big = bigPost();
 
-const browser = await startBrowser({ args: ["--js-flags=--expose-gc", "--enable-precise-memory-info"], serviceWorkers: "block" });
+const browser = await startBrowser({ args: ["--js-flags=--expose-gc", "--enable-precise-memory-info"] });
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const ms = (value) => `${value.toFixed(2)} ms`;
 

@@ -4,9 +4,11 @@
 // Also the bytes a first visit transfers before the galleries are laid out. On loopback and over a network
 // as a reader has it (Chromium's emulation: 50 ms round trips, 10 Mbit/s), with the HTTP cache warm
 // (code and wasm cached, photos revalidated) and cold (a first visit); the demo server speaks HTTP/1.1
-// (6 connections). Prints, never asserts.
+// (6 connections). Also stills on a repeat visit under its service worker, which keeps the code: the demo
+// server sends every file with no-store, so without it a warm visit loads the code again. Prints, never
+// asserts.
 //   node bench/site-chromium.js   (after scripts/build.sh)
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createStills } from "../dist/stills.js";
 import { startBrowser } from "../tests/e2e/browser.js";
 import { bytesUntil, median, openTab } from "./page-timing.js";
@@ -43,17 +45,18 @@ async function staticPage() {
 <body><h1>${post.meta.title}</h1>${body}</body></html>`;
 }
 
-const browser = await startBrowser();
-const staticHtml = await staticPage();
+// Served from a folder, not by page.route: a service worker's requests do not go through page.route.
+await mkdir(new URL("build/bench/site/", root), { recursive: true });
+await writeFile(new URL("build/bench/site/static-post.html", root), await staticPage());
+const browser = await startBrowser({ folders: ["build/bench/site"] });
+const withWorker = await startBrowser({ folders: ["build/bench/site"], serviceWorkers: "allow" });
 
 // Milliseconds from navigation until `condition` holds in the page (checked every frame), and the bytes
 // transferred by then (`cold`: with the cache emptied first, as for a first visit).
-async function timeUntil(url, condition, { cold = false, network = null } = {}) {
-  const page = await openTab(browser.context, { cold, viewport: VIEWPORT });
-  if (network) await (await browser.context.newCDPSession(page)).send("Network.emulateNetworkConditions", network);
-  await page.route(`${browser.origin}/static-post.html`, (route) => route.fulfill({ contentType: "text/html", body: staticHtml }));
-  await page.route("**/*.avif", (route) => route.continue({ headers: { ...route.request().headers(), "cache-control": "no-cache" } }));
-  await page.goto(url, { waitUntil: "commit" });
+async function timeUntil(url, condition, { cold = false, network = null, on = browser } = {}) {
+  const page = await openTab(on.context, { cold, viewport: VIEWPORT });
+  if (network) await (await on.context.newCDPSession(page)).send("Network.emulateNetworkConditions", network);
+  await page.goto(`${on.origin}${url}`, { waitUntil: "commit" });
   const ms = await (await page.waitForFunction(condition, null, { polling: "raf", timeout: 60_000 })).jsonValue();
   const bytes = await bytesUntil(page, ms);
   await page.close();
@@ -70,7 +73,7 @@ const painted = () => {
   return images.length === 17 && images.every((img) => img.complete && img.naturalWidth > 0) && performance.now();
 };
 
-const pages = { stills: `${browser.origin}/#/kalatozov-stills`, static: `${browser.origin}/static-post.html` };
+const pages = { stills: "/#/kalatozov-stills", static: "/static-post.html" };
 const results = {};
 for (const [networkName, network] of Object.entries(NETWORKS)) {
   for (const [name, url] of Object.entries(pages)) {
@@ -85,8 +88,20 @@ for (const [networkName, network] of Object.entries(NETWORKS)) {
     results[`${networkName}|${name}`] = { layout: median(warm.layout), paint: median(warm.paint),
       coldLayout: median(cold.map((c) => c.ms)), bytes: cold[0].bytes };
   }
+  // A repeat visit under the service worker (installed by the first, which then takes over).
+  const first = await openTab(withWorker.context, { viewport: VIEWPORT });
+  await first.goto(`${withWorker.origin}${pages.stills}`);
+  await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  await first.close();
+  const repeat = { layout: [], paint: [] };
+  for (let i = 0; i < RUNS; i++) {
+    repeat.layout.push((await timeUntil(pages.stills, laidOut.stills, { network, on: withWorker })).ms);
+    repeat.paint.push((await timeUntil(pages.stills, painted, { network, on: withWorker })).ms);
+  }
+  results[`${networkName}|worker`] = { layout: median(repeat.layout), paint: median(repeat.paint) };
 }
 await browser.close();
+await withWorker.close();
 
 console.log(`Chromium, the sample post at ${VIEWPORT.width} px (medians: ${RUNS} warm runs, photos revalidated; 3 cold):`);
 for (const networkName of Object.keys(NETWORKS)) {
@@ -96,6 +111,9 @@ for (const networkName of Object.keys(NETWORKS)) {
     console.log(`    ${name.padEnd(16)} laid out: warm ${r.layout.toFixed(0).padStart(5)} ms, cold ${r.coldLayout.toFixed(0).padStart(5)} ms;` +
       ` all painted (warm) ${r.paint.toFixed(0).padStart(5)} ms; first visit ${(r.bytes / 1024).toFixed(1)} KB until laid out`);
   }
+  const worker = results[`${networkName}|worker`];
+  console.log(`    stills, repeat visit under its service worker: laid out ${worker.layout.toFixed(0)} ms` +
+    ` (${(worker.layout / anchor.layout).toFixed(2)}x the static page warm), all painted ${worker.paint.toFixed(0)} ms`);
   console.log(`    stills / static: laid out warm ${(stills.layout / anchor.layout).toFixed(2)}x, cold ` +
     `${(stills.coldLayout / anchor.coldLayout).toFixed(2)}x (goal 1.25x); all painted ${(stills.paint / anchor.paint).toFixed(2)}x`);
 }

@@ -22,7 +22,6 @@ cp -r web/runtime web/dom web/site web/editor web/widget web/stills.js web/still
 mv dist/site/index.html dist/index.html
 mv dist/editor/editor.html dist/editor.html
 mv dist/widget/widget-demo.html dist/widget-demo.html
-mv dist/editor/service-worker.js dist/editor-sw.js  # at the top, so its scope holds editor.html
 cp build/wasm/wasm/bindings/stills-{core,codec}.{js,wasm} dist/runtime/
 cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/  # DOMPurify's only ES build
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
@@ -40,5 +39,6 @@ node scripts/write-page.mjs dist/index.html  # its entry is one bundled file: no
 node scripts/write-page.mjs dist/editor.html editor/main.js
 node scripts/write-page.mjs dist/widget-demo.html  # one script tag, as an embedding page has
 node_modules/.bin/tsc -p tsconfig.types.json  # dist/stills.d.ts, from the API's JSDoc
+node scripts/write-sw.mjs dist  # dist/stills-sw.js, at the top so that its scope is the whole site
 node scripts/precompress.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

@@ -10,7 +10,7 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-cor
 
 let browser;
 before(async () => {
-  browser = await startBrowser({ serviceWorkers: "block" });  // the editor's would answer before page.route
+  browser = await startBrowser();
 });
 after(() => browser?.close());
 

@@ -10,9 +10,10 @@ const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 // `timezoneId`: the reader's time zone (Chromium's own by default); `args`: more Chromium flags;
-// `serviceWorkers: "block"` keeps pages from registering any (so page.route sees every request);
+// `serviceWorkers`: "block" (the default) keeps pages from registering the site's service worker, so that
+// page.route sees every request; the tests of the worker itself "allow" it;
 // `content`, `folders`: the content folder and more folders served (see scripts/serve.mjs).
-export async function startBrowser({ prefix = "/", timezoneId, args = [], serviceWorkers = "allow", content, folders = [] } = {}) {
+export async function startBrowser({ prefix = "/", timezoneId, args = [], serviceWorkers = "block", content, folders = [] } = {}) {
   const server = await startServer({ port: 0, prefix, content, folders });
   const profile = await mkdtemp(join(tmpdir(), "stills-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {

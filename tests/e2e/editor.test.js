@@ -8,9 +8,9 @@ import { openPage, startBrowser } from "./browser.js";
 
 let browser;
 before(async () => {
-  // The editor's service worker would answer requests before page.route sees them: only the offline
-  // test, in a browser of its own, lets it run.
-  browser = await startBrowser({ serviceWorkers: "block" });
+  // The service worker would answer requests before page.route sees them: only the offline test, in a
+  // browser of its own, lets it run.
+  browser = await startBrowser();
   await mkdir("test-results", { recursive: true });
 });
 after(() => browser?.close());
@@ -338,7 +338,7 @@ test("the frontmatter form and the YAML follow each other, changing only the key
 });
 
 test("once loaded, the editor works offline: the post, its photos and the preview", async () => {
-  const online = await startBrowser();
+  const online = await startBrowser({ serviceWorkers: "allow" });
   const { page, problems } = await openPage(online.context, sampleInEditor().replace(browser.origin, online.origin));
   await page.locator(".preview article.post").waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready);

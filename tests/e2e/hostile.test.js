@@ -13,7 +13,7 @@ import { root } from "../js/helpers.js";
 
 let browser;
 before(async () => {
-  browser = await startBrowser({ serviceWorkers: "block" });  // the editor's would answer before page.route
+  browser = await startBrowser();
 });
 after(() => browser?.close());
 

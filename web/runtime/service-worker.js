@@ -1,0 +1,69 @@
+// The service worker of a stills site, its editor and its widget pages (served as dist/stills-sw.js, so
+// its scope is the site's folder). Two kinds of file:
+// - the build's own (pages, code, styles, wasm), which scripts/write-sw.mjs lists below with a version:
+//   kept when the worker installs and answered from that copy, so a repeat visit loads no code. A new
+//   build is a new worker; it keeps the new files, takes over, and drops the old ones;
+// - everything else (posts, index.yaml, photos): from the network whenever it answers, so a post is
+//   never stale, with a copy kept for when it does not (offline). A Range request is then answered from
+//   a whole file kept.
+const BUILD = { version: "unbuilt", files: [] };  // written by scripts/write-sw.mjs
+const CODE = `stills-code-${BUILD.version}`;
+const CONTENT = "stills-content";
+// The worker's global scope (tsc checks web/ with the DOM's types, which have no service workers).
+const worker = /** @type {any} */ (self);
+const scope = new URL("./", worker.location.href);
+const code = new Set(BUILD.files.map((file) => new URL(file, scope).href));
+
+worker.addEventListener("install", (/** @type {any} */ event) => event.waitUntil((async () => {
+  const cache = await caches.open(CODE);
+  await cache.addAll([...code].map((url) => new Request(url, { cache: "reload" })));
+  await worker.skipWaiting();
+})()));
+
+worker.addEventListener("activate", (/** @type {any} */ event) => event.waitUntil((async () => {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name !== CODE && name !== CONTENT).map((name) => caches.delete(name)));
+  await worker.clients.claim();
+})()));
+
+worker.addEventListener("fetch", (/** @type {any} */ event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== scope.origin) return;
+  url.search = url.hash = "";
+  if (request.mode === "navigate" && url.href === scope.href) url.href = new URL("index.html", scope).href;
+  event.respondWith(code.has(url.href) ? fromBuild(request, url.href) : fromNetwork(request));
+});
+
+async function fromBuild(request, url) {
+  return (await (await caches.open(CODE)).match(url)) ?? fetch(request);
+}
+
+async function fromNetwork(request) {
+  const cache = await caches.open(CONTENT);
+  const range = request.headers.get("range");
+  try {
+    const response = await fetch(request);
+    if (response.status === 200 && !range) cache.put(request, response.clone()).catch(() => {});
+    return response;
+  } catch (offline) {
+    const kept = await cache.match(request.url);
+    if (!kept) throw offline;
+    return range ? slice(kept, range) : kept;
+  }
+}
+
+// A 206 answer to `bytes=a-b` (or `bytes=a-`) from a whole file.
+async function slice(response, range) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const [, first, last] = /^bytes=(\d+)-(\d*)$/.exec(range) ?? [];
+  const start = Number(first ?? 0);
+  if (first === undefined || start >= bytes.length) {
+    return new Response(null, { status: 416, headers: { "content-range": `bytes */${bytes.length}` } });
+  }
+  const end = Math.min(bytes.length - 1, last ? Number(last) : bytes.length - 1);
+  return new Response(bytes.slice(start, end + 1), {
+    status: 206,
+    headers: { "content-type": response.headers.get("content-type") ?? "", "content-range": `bytes ${start}-${end}/${bytes.length}` },
+  });
+}
