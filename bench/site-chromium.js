@@ -55,12 +55,28 @@ const withWorker = await startBrowser({ folders: ["build/bench/site"], serviceWo
 // transferred by then (`cold`: with the cache emptied first, as for a first visit).
 async function timeUntil(url, condition, { cold = false, network = null, on = browser } = {}) {
   const page = await openTab(on.context, { cold, viewport: VIEWPORT });
-  if (network) await (await on.context.newCDPSession(page)).send("Network.emulateNetworkConditions", network);
+  if (network) {
+    const session = await on.context.newCDPSession(page);
+    await session.send("Network.emulateNetworkConditions", network);
+    await emulateInServiceWorker(session, network);
+  }
   await page.goto(`${on.origin}${url}`, { waitUntil: "commit" });
   const ms = await (await page.waitForFunction(condition, null, { polling: "raf", timeout: 60_000 })).jsonValue();
   const bytes = await bytesUntil(page, ms);
   await page.close();
   return { ms, bytes };
+}
+
+// The page's emulated network does not hold for its service worker's own requests: the worker's target
+// gets the same conditions (through the page's session: Playwright has no session for workers).
+async function emulateInServiceWorker(session, network) {
+  const { targetInfos } = await session.send("Target.getTargets");
+  for (const { targetId } of targetInfos.filter((target) => target.type === "service_worker")) {
+    const { sessionId } = await session.send("Target.attachToTarget", { targetId, flatten: false });
+    for (const [id, method, params] of [[1, "Network.enable", {}], [2, "Network.emulateNetworkConditions", network]]) {
+      await session.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) });
+    }
+  }
 }
 
 const laidOut = {

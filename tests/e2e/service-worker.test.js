@@ -19,35 +19,39 @@ after(async () => {
   await rm(at(""), { recursive: true, force: true });
 });
 
-// The files the service worker itself fetched from the network while `visit` ran (its own requests are
-// the context's requests made by a service worker).
-async function fetchedByWorker(visit) {
-  const fetched = [];
-  const listen = (request) => request.serviceWorker() && fetched.push(new URL(request.url()).pathname);
-  browser.context.on("request", listen);
+// What the page loaded while `visit` ran, by path: "worker" (answered by the service worker without the
+// network), "network" (from the server: the page's own request, or one the worker made).
+async function loadedDuring(page, visit) {
+  const fromWorker = new Set();
+  const fromServer = new Set();  // the page's own requests that the worker left alone, and the worker's own
+  const answered = (response) => (response.fromServiceWorker() ? fromWorker : fromServer).add(new URL(response.url()).pathname);
+  const workerFetched = (request) => request.serviceWorker() && fromServer.add(new URL(request.url()).pathname);
+  page.on("response", answered);
+  browser.context.on("request", workerFetched);
   try {
     await visit();
   } finally {
-    browser.context.off("request", listen);
+    page.off("response", answered);
+    browser.context.off("request", workerFetched);
   }
-  return fetched;
+  return new Map([...fromWorker].map((path) => [path, "worker"]).concat([...fromServer].map((path) => [path, "network"])));
 }
 
 test("a repeat visit to a post takes every file of the build from the service worker, and the post as edited since", async () => {
   const { page, problems } = await openPage(browser.context, `${browser.origin}/#/water-and-wood`);
   await page.locator("h1.post-title").waitFor();
-  await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const post = await readFile(at("posts/water-and-wood.md"), "utf8");
   await writeFile(at("posts/water-and-wood.md"), post.replace(`title: "Water and Wood"`, `title: "Water and Wood, edited"`));
-  const fetched = await fetchedByWorker(async () => {
+  const loaded = await loadedDuring(page, async () => {
     await page.reload();
     await page.locator("h1.post-title", { hasText: "Water and Wood, edited" }).waitFor();
     await page.waitForFunction(() => !document.querySelector(".photo.loading"));
   });
-  assert.ok(fetched.includes("/posts/water-and-wood.md"), fetched.join(" "));
-  const code = fetched.filter((path) => /\.(html|js|mjs|css|wasm)$/.test(path) || path === "/");
-  assert.deepEqual(code, [], "no code from the network");
+  assert.equal(loaded.get("/posts/water-and-wood.md"), "network");
+  const code = [...loaded].filter(([path]) => /\.(html|js|mjs|css|wasm)$/.test(path) || path === "/");
+  assert.ok(code.some(([path]) => path === "/site/main.js"), [...loaded.keys()].join(" "));
+  assert.deepEqual(code.filter(([, from]) => from !== "worker"), [], "no code from the network");
   assert.deepEqual(problems, []);
   await page.close();
 });

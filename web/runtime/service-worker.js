@@ -3,9 +3,10 @@
 // - the build's own (pages, code, styles, wasm), which scripts/write-sw.mjs lists below with a version:
 //   kept when the worker installs and answered from that copy, so a repeat visit loads no code. A new
 //   build is a new worker; it keeps the new files, takes over, and drops the old ones;
-// - everything else (posts, index.yaml, photos): from the network whenever it answers, so a post is
-//   never stale, with a copy kept for when it does not (offline). A Range request is then answered from
-//   a whole file kept.
+// - everything else (posts, index.yaml, photos) comes from the network, so a post is never stale. For the
+//   editor, which works offline once loaded, a copy is kept and answered when the network does not
+//   answer (a Range request from a whole file kept); the site's own requests go by untouched, as
+//   without a worker: copying every photo a reader sees would cost each visit more than it saves.
 const BUILD = { version: "unbuilt", files: [] };  // written by scripts/write-sw.mjs
 const CODE = `stills-code-${BUILD.version}`;
 const CONTENT = "stills-content";
@@ -13,6 +14,7 @@ const CONTENT = "stills-content";
 const worker = /** @type {any} */ (self);
 const scope = new URL("./", worker.location.href);
 const code = new Set(BUILD.files.map((file) => new URL(file, scope).href));
+const editor = new URL("editor.html", scope).href;
 
 worker.addEventListener("install", (/** @type {any} */ event) => event.waitUntil((async () => {
   const cache = await caches.open(CODE);
@@ -32,7 +34,8 @@ worker.addEventListener("fetch", (/** @type {any} */ event) => {
   if (request.method !== "GET" || url.origin !== scope.origin) return;
   url.search = url.hash = "";
   if (request.mode === "navigate" && url.href === scope.href) url.href = new URL("index.html", scope).href;
-  event.respondWith(code.has(url.href) ? fromBuild(request, url.href) : fromNetwork(request));
+  if (code.has(url.href)) event.respondWith(fromBuild(request, url.href));
+  else if (request.referrer.replace(/[?#].*$/, "") === editor) event.respondWith(fromNetwork(request));
 });
 
 async function fromBuild(request, url) {
