@@ -1,10 +1,15 @@
 // Registers the service worker (dist/stills-sw.js, runtime/service-worker.js in the source) for the page
-// of the site or editor that calls it. Not for a reader who asked browsers to save data: the worker keeps
-// the whole build when it installs.
+// of the site or editor that calls it, and tells it which files the page has loaded (before the worker
+// was there), so that the next visit takes them from it.
 
 /** @returns {Promise<ServiceWorkerRegistration | null>} */
-export function registerServiceWorker() {
-  const connection = /** @type {{ saveData?: boolean } | undefined} */ (/** @type {any} */ (navigator).connection);
-  if (!navigator.serviceWorker || connection?.saveData) return Promise.resolve(null);
-  return navigator.serviceWorker.register(new URL("../stills-sw.js", import.meta.url));
+export async function registerServiceWorker() {
+  if (!navigator.serviceWorker) return null;
+  const registration = await navigator.serviceWorker.register(new URL("../stills-sw.js", import.meta.url));
+  const { active } = await navigator.serviceWorker.ready;
+  const page = location.href.replace(/[?#].*$/, "");
+  const loaded = [page.endsWith("/") ? `${page}index.html` : page,
+    ...performance.getEntriesByType("resource").map((entry) => entry.name.replace(/[?#].*$/, ""))];
+  active?.postMessage({ loaded });
+  return registration;
 }

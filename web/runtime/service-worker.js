@@ -1,8 +1,10 @@
 // The service worker of a stills site, its editor and its widget pages (served as dist/stills-sw.js, so
 // its scope is the site's folder). Two kinds of file:
 // - the build's own (pages, code, styles, wasm), which scripts/write-sw.mjs lists below with a version:
-//   kept when the worker installs and answered from that copy, so a repeat visit loads no code. A new
-//   build is a new worker; it keeps the new files, takes over, and drops the old ones;
+//   each kept the first time a page loads it and answered from that copy after, so a repeat visit loads
+//   no code (and a reader never downloads the editor's). A new build is a new worker: it takes over at
+//   the next visit and drops the old copies. (A file first loaded after a new build went up is the new
+//   one, as it would be without a worker; the new worker replaces the mix within that page's life.);
 // - everything else (posts, index.yaml, photos) comes from the network, so a post is never stale. For the
 //   editor, which works offline once loaded, a copy is kept and answered when the network does not
 //   answer (a Range request from a whole file kept); the site's own requests go by untouched, as
@@ -16,17 +18,27 @@ const scope = new URL("./", worker.location.href);
 const code = new Set(BUILD.files.map((file) => new URL(file, scope).href));
 const editor = new URL("editor.html", scope).href;
 
-worker.addEventListener("install", (/** @type {any} */ event) => event.waitUntil((async () => {
-  const cache = await caches.open(CODE);
-  await cache.addAll([...code].map((url) => new Request(url, { cache: "reload" })));
-  await worker.skipWaiting();
-})()));
+worker.addEventListener("install", () => worker.skipWaiting());
 
 worker.addEventListener("activate", (/** @type {any} */ event) => event.waitUntil((async () => {
   const names = await caches.keys();
   await Promise.all(names.filter((name) => name !== CODE && name !== CONTENT).map((name) => caches.delete(name)));
   await worker.clients.claim();
 })()));
+
+// The page that registered the worker loaded its code before the worker was there: it sends what it
+// loaded, and the build's files among them are kept now rather than at the next visit.
+worker.addEventListener("message", (/** @type {any} */ event) => {
+  const loaded = Array.isArray(event.data?.loaded) ? event.data.loaded : [];
+  event.waitUntil(keep(loaded.filter((url) => typeof url === "string" && code.has(url))));
+});
+
+async function keep(urls) {
+  const cache = await caches.open(CODE);
+  for (const url of urls) {
+    if (!(await cache.match(url))) await cache.add(url).catch(() => {});  // a file gone since is left out
+  }
+}
 
 worker.addEventListener("fetch", (/** @type {any} */ event) => {
   const { request } = event;
@@ -39,7 +51,12 @@ worker.addEventListener("fetch", (/** @type {any} */ event) => {
 });
 
 async function fromBuild(request, url) {
-  return (await (await caches.open(CODE)).match(url)) ?? fetch(request);
+  const cache = await caches.open(CODE);
+  const kept = await cache.match(url);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.status === 200) cache.put(url, response.clone()).catch(() => {});
+  return response;
 }
 
 async function fromNetwork(request) {
