@@ -11,7 +11,7 @@ async function timeToAllPainted(decoder) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 6000 });  // every gallery in view: nothing waits for a scroll
   await page.route("**/*", (route) => route.continue({ headers: { ...route.request().headers(), "cache-control": "no-cache" } }));
-  await page.goto(`${browser.origin}/?decoder=${decoder}`);
+  await page.goto(`${browser.origin}/?decoder=${decoder}#/kalatozov-stills`);
   const ms = await page.waitForFunction(() => {
     const photos = [...document.querySelectorAll(".photo")];
     const painted = photos.filter((f) => f.querySelector("canvas") || (f.querySelector("img")?.complete && f.querySelector("img").naturalWidth));

@@ -17,12 +17,14 @@ sources=(
   "yaml-cpp trixie yaml-cpp_0.8.0+dfsg.orig.tar.xz 32c85a5f36633a9005b20261b35fccb0d8ec69e9ef16c67de7d5d007944e3709"
   "libavif sid libavif_1.4.2.orig.tar.gz 2b645287340ba5a631d268b551dc2d72bd73ac33335962dd36dcdb6d8366921d"
   "dav1d sid dav1d_1.5.4.orig.tar.xz 686616b7c69eb88d44459391ab25cac13b6647a3b288835c5784e71c1514a5c5"
+  "libyuv bookworm libyuv_0.0~git20230123.b2528b0.orig.tar.gz cc22ebe94004ac2e5718acdc45980c6f3b83599f19f5bd768c5ca034de659eef"
 )
+suites="bookworm trixie sid"  # every suite named above
 
 verified() { [ -f "$1" ] && echo "$2  $1" | sha256sum --check --status; }
 
 setup_apt_sources() {
-  [ -f "$apt_dir/ready" ] && return
+  [ "$(cat "$apt_dir/ready" 2>/dev/null)" = "$suites" ] && return
   mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
   local system=/etc/apt/sources.list.d/debian.sources
   [ -f "$system" ] || { echo "fetch-sources: $system not found; cannot derive a Debian source mirror" >&2; exit 1; }
@@ -31,13 +33,13 @@ setup_apt_sources() {
   cat > "$apt_dir/stills-src.sources" <<SRC
 Types: deb-src
 URIs: $uri
-Suites: trixie sid
+Suites: $suites
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
   apt-get "${apt_opts[@]}" update >"$apt_dir/update.log" 2>&1 ||
     { cat "$apt_dir/update.log" >&2; echo "fetch-sources: apt-get update of the source lists failed" >&2; exit 1; }
-  touch "$apt_dir/ready"
+  echo "$suites" > "$apt_dir/ready"
 }
 
 download() {  # package suite file sha256

@@ -75,13 +75,14 @@ for (const file of corpus.filter((c) => c.args.includes("-l"))) {
 
 await initJsquash(await WebAssembly.compile(await readFile(new URL("node_modules/@jsquash/avif/codec/dec/avif_dec.wasm", root))));
 
-test("lossy files decode as @jsquash/avif (libavif 1.0 + libaom) decodes them", async () => {
+test("lossy files decode as @jsquash/avif (libavif 1.0 + libaom) decodes them: every channel within 2 levels", async () => {
   for (const file of corpus.filter((c) => !c.args.includes("-l"))) {
     const ours = await stills.decodeAvif(file.bytes);
     const reference = await jsquashDecode(file.bytes.slice().buffer);
     assert.deepEqual([ours.width, ours.height], [reference.width, reference.height], file.name);
-    const decibels = psnr(ours.data, reference.data);
-    assert.ok(decibels >= 45, `${file.name}: PSNR ${decibels.toFixed(1)} dB`);
+    let most = 0;
+    for (let i = 0; i < ours.data.length; i++) most = Math.max(most, Math.abs(ours.data[i] - reference.data[i]));
+    assert.ok(most <= 2, `${file.name}: a channel ${most} levels off`);
   }
 });
 
