@@ -4,6 +4,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "js_bytes.h"
+
 #include "avif/probe.h"
 #include "base/file_limit.h"
 #include "layout/layout.h"
@@ -31,27 +33,30 @@ stills::UrlContext url_context(const std::string& document_url, const std::strin
   return {document_url, site_base};
 }
 
-val parse_post(const std::string& text, const std::string& document_url, const std::string& site_base,
+val parse_post(const val& bytes, const std::string& document_url, const std::string& site_base,
                bool frontmatter_only, bool source_lines) {
   // The editor parses one post on every keystroke; an index reads each post's frontmatter once, where a
   // cache would only copy.
   static stills::FrontmatterCache frontmatter_cache;
   stills::FrontmatterCache* cache = frontmatter_only ? nullptr : &frontmatter_cache;
+  std::string text = bytes_from_js(bytes);
   return utf8_result([&] {
     return stills::post_to_json(
         stills::parse_post(text, {url_context(document_url, site_base), frontmatter_only, source_lines, cache}));
   });
 }
 
-val render_markdown(const std::string& text, bool plain, const std::string& document_url,
+val render_markdown(const val& bytes, bool plain, const std::string& document_url,
                     const std::string& site_base) {
   stills::MarkdownOptions options;
   options.plain = plain;
   options.urls = url_context(document_url, site_base);
+  std::string text = bytes_from_js(bytes);
   return utf8_result([&] { return stills::render_markdown(text, text, options).html; });
 }
 
-val parse_yaml(const std::string& text) {
+val parse_yaml(const val& bytes) {
+  std::string text = bytes_from_js(bytes);
   return utf8_result([&] { return stills::yaml_file_to_json(text); });
 }
 
@@ -133,7 +138,8 @@ val layout_gallery(const val& ratios, const val& options) {
 }
 
 // probeAvif(bytes, complete) -> info | { needMore } | { error }
-val probe_avif(const std::string& bytes, bool complete) {
+val probe_avif(const val& array, bool complete) {
+  std::string bytes = bytes_from_js(array);
   auto probe = stills::probe_avif(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), complete);
   val result = val::object();
   switch (probe.status) {

@@ -29,7 +29,13 @@ const decoder = new TextDecoder();
 
 // Text goes into wasm as UTF-8 bytes and comes back as a view of UTF-8 bytes in wasm memory.
 function utf8(input) {
-  return typeof input === "string" ? encoder.encode(input) : input;
+  return typeof input === "string" ? encoder.encode(input) : bytesOf(input, "text or its UTF-8 bytes");
+}
+
+// What the core copies into wasm memory (natively: anything else would copy as nothing).
+function bytesOf(input, expected = "the file's bytes (a Uint8Array)") {
+  if (!(input instanceof Uint8Array)) throw new TypeError(`expected ${expected}`);
+  return input;
 }
 
 // A post or YAML file's bytes, at most one more than the core reads (`limit`): the core cuts the text
@@ -177,7 +183,7 @@ export async function createStills(options = {}) {
      *   | { needMore: number } | { error: string }}
      */
     probeAvif(bytes, { complete = false } = {}) {
-      return core.probeAvif(bytes, Boolean(complete));
+      return core.probeAvif(bytesOf(bytes), Boolean(complete));
     },
 
     /**
@@ -191,7 +197,7 @@ export async function createStills(options = {}) {
      *   convertMs: number }>} decodeMs: time in AV1 decoding; convertMs: colour conversion and the rest
      */
     async decodeAvif(bytes, { maxWidth = 0, maxHeight = 0, pixelLimit = 0 } = {}) {
-      const result = (await loadCodec()).decodeAvif(bytes, maxWidth, maxHeight, pixelLimit);
+      const result = (await loadCodec()).decodeAvif(bytesOf(bytes), maxWidth, maxHeight, pixelLimit);
       if (result.error) throw new Error(result.error);
       return result;
     },
