@@ -7,25 +7,21 @@ import { promisify } from "node:util";
 import { gzipSync, deflateSync, crc32 } from "node:zlib";
 import jsquashDecode, { init as initJsquash } from "@jsquash/avif/decode.js";
 import { createStills } from "../dist/stills.js";
+import { photoPixels } from "./test-photo.js";
 
 const root = new URL("../", import.meta.url);
 const run = promisify(execFile);
 const stills = await createStills();
 await initJsquash(await WebAssembly.compile(await readFile(new URL("node_modules/@jsquash/avif/codec/dec/avif_dec.wasm", root))));
 
-// A photo-like test image: smooth light, texture and grain, so the AV1 decoder has real work.
+// The test photo as a PNG (RGB rows, each after its filter byte), for avifenc.
 function photoPng(width, height) {
+  const rgba = photoPixels(width, height);
   const stride = 1 + width * 3;
   const raw = Buffer.alloc(stride * height);
-  let seed = 1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      const grain = (seed / 2147483648 - 0.5) * 24;
-      const light = 128 + 90 * Math.sin(x / width * 3 + y / height * 2);
-      const texture = 30 * Math.sin(x / 7) * Math.cos(y / 11);
-      for (let c = 0; c < 3; c++) raw[y * stride + 1 + x * 3 + c] = Math.max(0, Math.min(255, light + texture * (c + 1) / 2 + grain));
-    }
+  for (let p = 0; p < width * height; p++) {
+    const row = Math.floor(p / width);
+    for (let c = 0; c < 3; c++) raw[row * stride + 1 + (p % width) * 3 + c] = rgba[4 * p + c];
   }
   const chunk = (type, data) => {
     const out = Buffer.alloc(12 + data.length);

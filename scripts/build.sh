@@ -9,6 +9,7 @@ cd "$root"
 
 mkdir -p build
 scripts/build-dav1d.sh "$root/build/wasm-deps/dav1d"
+scripts/build-encoder-deps.sh "$root/build/wasm-deps/encoder"
 cmake -S . -B build/wasm -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/emscripten.cmake" -DCMAKE_BUILD_TYPE=Release \
   -DBUILD_TESTING=$tests >build/wasm-configure.log 2>&1 || { cat build/wasm-configure.log; exit 1; }
 cmake --build build/wasm
@@ -22,7 +23,7 @@ cp -r web/runtime web/dom web/site web/editor web/widget web/stills.js web/still
 mv dist/site/index.html dist/index.html
 mv dist/editor/editor.html dist/editor.html
 mv dist/widget/widget-demo.html dist/widget-demo.html
-cp build/wasm/wasm/bindings/stills-{core,codec}.{js,wasm} dist/runtime/
+cp build/wasm/wasm/bindings/stills-{core,codec,encoder}.{js,wasm} dist/runtime/
 cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/  # DOMPurify's only ES build
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
 cp node_modules/photoswipe/dist/photoswipe.esm.min.js node_modules/photoswipe/dist/photoswipe.css dist/vendor/

@@ -18,6 +18,7 @@ sources=(
   "libavif sid libavif_1.4.2.orig.tar.gz 2b645287340ba5a631d268b551dc2d72bd73ac33335962dd36dcdb6d8366921d"
   "dav1d sid dav1d_1.5.4.orig.tar.xz 686616b7c69eb88d44459391ab25cac13b6647a3b288835c5784e71c1514a5c5"
   "libyuv bookworm libyuv_0.0~git20230123.b2528b0.orig.tar.gz cc22ebe94004ac2e5718acdc45980c6f3b83599f19f5bd768c5ca034de659eef"
+  "aom sid aom_3.14.1.orig.tar.xz 4ef9882eda023582499511b845f4d4368a34c9886f545a7eea4ca20799d3c161"
 )
 suites="bookworm trixie sid"  # every suite named above
 
@@ -72,7 +73,11 @@ for entry in "${sources[@]}"; do
   [ -f "$cache/src/$name/$stamp" ] && continue
   download "$name" "$suite" "$file" "$sum"
   rm -rf "$cache/src/$name" && mkdir -p "$cache/src/$name"
-  tar -xf "$downloads/$file" -C "$cache/src/$name" --strip-components=1
+  # Most tarballs hold one folder (name-version/); some (aom's) hold the files themselves.
+  top=$(tar -tf "$downloads/$file" | cut -d/ -f1 | sort -u)
+  strip=0
+  [ "$(wc -l <<<"$top")" = 1 ] && tar -tf "$downloads/$file" | grep -q / && strip=1
+  tar -xf "$downloads/$file" -C "$cache/src/$name" --strip-components=$strip
   for patch_file in "${patches[@]}"; do
     patch --quiet --forward -p1 -d "$cache/src/$name" <"$patch_file" ||
       { echo "fetch-sources: $patch_file does not apply to $file" >&2; exit 1; }

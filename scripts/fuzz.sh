@@ -22,6 +22,7 @@ case $target in
 esac
 
 scripts/build-dav1d.sh "$root/build/native-deps/dav1d" --native
+scripts/build-encoder-deps.sh "$root/build/native-deps/aom" --native
 if [ ! -f build/fuzz/build.ninja ]; then
   CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSTILLS_FUZZ=ON -DBUILD_TESTING=OFF >build/fuzz-configure.log 2>&1 || { cat build/fuzz-configure.log; exit 1; }

@@ -11,6 +11,7 @@ mkdir -p build
 
 echo "== native unit tests"
 scripts/build-dav1d.sh "$root/build/native-deps/dav1d" --native
+scripts/build-encoder-deps.sh "$root/build/native-deps/aom" --native
 cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTILLS_SANITIZE=ON >build/native-configure.log 2>&1 ||
   { cat build/native-configure.log; exit 1; }
 cmake --build build/native

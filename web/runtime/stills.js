@@ -22,7 +22,6 @@ import { instantiate } from "./wasm-module.js";
  */
 
 const coreWasmUrl = distUrl("runtime/stills-core.wasm");
-const codecWasmUrl = distUrl("runtime/stills-codec.wasm");
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -71,6 +70,23 @@ function failedPost(input, error) {
   };
 }
 
+// A wasm module of dist/runtime loaded when first asked for (a failed load is tried again next time).
+function moduleOnFirstUse(name) {
+  let loaded = null;
+  return {
+    started: () => loaded !== null,
+    load() {
+      loaded ??= import(distUrl(`runtime/${name}.js`).href)
+        .then(({ default: factory }) => instantiate(factory, distUrl(`runtime/${name}.wasm`)))
+        .catch((error) => {
+          loaded = null;
+          throw error;
+        });
+      return loaded;
+    },
+  };
+}
+
 /**
  * @param {{ coreWasmUrl?: string | URL }} [options]
  */
@@ -79,17 +95,9 @@ export async function createStills(options = {}) {
   const core = await instantiate(createStillsCore, wasmUrl);
 
   // The codec module (libavif + dav1d) is loaded on the first decode only: pages whose browser decodes
-  // AVIF itself never fetch it.
-  let codec = null;
-  const loadCodec = () => {
-    codec ??= import(distUrl("runtime/stills-codec.js").href)
-      .then(({ default: createStillsCodec }) => instantiate(createStillsCodec, codecWasmUrl))
-      .catch((error) => {
-        codec = null;  // a later decode tries again
-        throw error;
-      });
-    return codec;
-  };
+  // AVIF itself never fetch it. The encoder (libavif + libaom, ~1 MB) on the first encode: the editor's.
+  const codec = moduleOnFirstUse("stills-codec");
+  const encoder = moduleOnFirstUse("stills-encoder");
 
   return {
     /**
@@ -197,15 +205,35 @@ export async function createStills(options = {}) {
      *   convertMs: number }>} decodeMs: time in AV1 decoding; convertMs: colour conversion and the rest
      */
     async decodeAvif(bytes, { maxWidth = 0, maxHeight = 0, pixelLimit = 0 } = {}) {
-      const result = (await loadCodec()).decodeAvif(bytesOf(bytes), maxWidth, maxHeight, pixelLimit);
+      const result = (await codec.load()).decodeAvif(bytesOf(bytes), maxWidth, maxHeight, pixelLimit);
       if (result.error) throw new Error(result.error);
       return result;
     },
 
+    /**
+     * Encodes RGBA pixels (8 bits a channel, straight alpha, rows packed, as ImageData holds them) to
+     * AVIF: 8-bit 4:2:0, sRGB, with no alpha plane when every pixel is opaque, and `exif` (the
+     * original's Exif block, TIFF header first) kept in the file. Rejects with an Error saying why.
+     * @param {Uint8Array | Uint8ClampedArray} rgba
+     * @param {number} width
+     * @param {number} height
+     * @param {{ quality?: number, speed?: number, tune?: "ssim" | "psnr", exif?: Uint8Array | null }} [options]
+     *   quality 0–100 (libavif's scale; default 60), speed 0–10 (slower is smaller; default 6), tune:
+     *   libaom's (ssim keeps photos sharper at the same size)
+     * @returns {Promise<Uint8Array>}
+     */
+    async encodeAvif(rgba, width, height, { quality = 60, speed = 6, tune = "ssim", exif = null } = {}) {
+      const pixels = rgba instanceof Uint8ClampedArray ? new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.length) : rgba;
+      const result = (await encoder.load()).encodeAvif(bytesOf(pixels, "RGBA pixels"), width, height, quality, speed,
+        String(tune), exif === null ? null : bytesOf(exif, "the Exif block's bytes"));
+      if (result.error) throw new Error(result.error);
+      return result.data;
+    },
+
     /** Bytes of wasm memory the modules hold (memory only grows: a leak shows as growth). */
     async memoryBytes() {
-      const loadedCodec = codec && (await codec);
-      return core.HEAP8.buffer.byteLength + (loadedCodec ? loadedCodec.HEAP8.buffer.byteLength : 0);
+      const loaded = await Promise.all([codec, encoder].filter((module) => module.started()).map((module) => module.load()));
+      return loaded.reduce((sum, module) => sum + module.HEAP8.buffer.byteLength, core.HEAP8.buffer.byteLength);
     },
   };
 }
