@@ -73,10 +73,11 @@ for entry in "${sources[@]}"; do
   [ -f "$cache/src/$name/$stamp" ] && continue
   download "$name" "$suite" "$file" "$sum"
   rm -rf "$cache/src/$name" && mkdir -p "$cache/src/$name"
-  # Most tarballs hold one folder (name-version/); some (aom's) hold the files themselves.
-  top=$(tar -tf "$downloads/$file" | cut -d/ -f1 | sort -u)
+  # Most tarballs hold one folder (name-version/); some (aom's) hold the files themselves. (The listing
+  # is read whole first: a reader that stops early would end tar with SIGPIPE, a failure under pipefail.)
+  listing=$(tar -tf "$downloads/$file")
   strip=0
-  [ "$(wc -l <<<"$top")" = 1 ] && tar -tf "$downloads/$file" | grep -q / && strip=1
+  [ "$(cut -d/ -f1 <<<"$listing" | sort -u | wc -l)" = 1 ] && grep -q / <<<"$listing" && strip=1
   tar -xf "$downloads/$file" -C "$cache/src/$name" --strip-components=$strip
   for patch_file in "${patches[@]}"; do
     patch --quiet --forward -p1 -d "$cache/src/$name" <"$patch_file" ||
