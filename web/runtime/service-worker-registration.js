@@ -7,9 +7,6 @@ export async function registerServiceWorker() {
   if (!navigator.serviceWorker) return null;
   const registration = await navigator.serviceWorker.register(new URL("../stills-sw.js", import.meta.url));
   const { active } = await navigator.serviceWorker.ready;
-  const page = location.href.replace(/[?#].*$/, "");
-  const loaded = [page.endsWith("/") ? `${page}index.html` : page,
-    ...performance.getEntriesByType("resource").map((entry) => entry.name.replace(/[?#].*$/, ""))];
-  active?.postMessage({ loaded });
+  active?.postMessage({ page: location.href, loaded: performance.getEntriesByType("resource").map((entry) => entry.name) });
   return registration;
 }

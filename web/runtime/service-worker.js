@@ -1,10 +1,10 @@
-// The service worker of a stills site, its editor and its widget pages (served as dist/stills-sw.js, so
-// its scope is the site's folder). Two kinds of file:
+// The service worker of a stills site and its editor (served as dist/stills-sw.js, so its scope is the
+// site's folder). Two kinds of file:
 // - the build's own (pages, code, styles, wasm), which scripts/write-sw.mjs lists below with a version:
 //   each kept the first time a page loads it and answered from that copy after, so a repeat visit loads
 //   no code (and a reader never downloads the editor's). A new build is a new worker: it takes over at
 //   the next visit and drops the old copies. (A file first loaded after a new build went up is the new
-//   one, as it would be without a worker; the new worker replaces the mix within that page's life.);
+//   one, as it would be without a worker; the new worker replaces the mix within that page's life);
 // - everything else (posts, index.yaml, photos) comes from the network, so a post is never stale. For the
 //   editor, which works offline once loaded, a copy is kept and answered when the network does not
 //   answer (a Range request from a whole file kept); the site's own requests go by untouched, as
@@ -26,11 +26,21 @@ worker.addEventListener("activate", (/** @type {any} */ event) => event.waitUnti
   await worker.clients.claim();
 })()));
 
-// The page that registered the worker loaded its code before the worker was there: it sends what it
-// loaded, and the build's files among them are kept now rather than at the next visit.
+// The build's file a request asks for (the site's folder itself is its index.html), or null.
+function buildFile(requestUrl, navigation) {
+  const url = new URL(requestUrl, scope);
+  url.search = url.hash = "";
+  if (navigation && url.href === scope.href) url.href = new URL("index.html", scope).href;
+  return code.has(url.href) ? url.href : null;
+}
+
+// The page that registered the worker loaded its code before the worker was there: it sends its own
+// address and what it loaded, and the build's files among them are kept now rather than at the next visit.
 worker.addEventListener("message", (/** @type {any} */ event) => {
-  const loaded = Array.isArray(event.data?.loaded) ? event.data.loaded : [];
-  event.waitUntil(keep(loaded.filter((url) => typeof url === "string" && code.has(url))));
+  const { page, loaded } = event.data ?? {};
+  if (typeof page !== "string" || !Array.isArray(loaded)) return;
+  const files = [buildFile(page, true), ...loaded.map((url) => (typeof url === "string" ? buildFile(url, false) : null))];
+  event.waitUntil(keep(files.filter((file) => file !== null)));
 });
 
 async function keep(urls) {
@@ -42,11 +52,9 @@ async function keep(urls) {
 
 worker.addEventListener("fetch", (/** @type {any} */ event) => {
   const { request } = event;
-  const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== scope.origin) return;
-  url.search = url.hash = "";
-  if (request.mode === "navigate" && url.href === scope.href) url.href = new URL("index.html", scope).href;
-  if (code.has(url.href)) event.respondWith(fromBuild(request, url.href));
+  if (request.method !== "GET" || new URL(request.url).origin !== scope.origin) return;
+  const file = buildFile(request.url, request.mode === "navigate");
+  if (file) event.respondWith(fromBuild(request, file));
   else if (request.referrer.replace(/[?#].*$/, "") === editor) event.respondWith(fromNetwork(request));
 });
 
