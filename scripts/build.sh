@@ -16,7 +16,7 @@ cmake --build build/wasm
 
 # dist/ mirrors web/ (runtime, dom, site, editor, widget), with the public paths at its top: stills.js (the API),
 # stills-widget.js (the widget), index.html (the site), editor.html and widget-demo.html; the wasm modules sit
-# beside the runtime that loads them, and DOMPurify and PhotoSwipe from npm in vendor/. Served as is by any
+# beside the runtime that loads them, and DOMPurify, PhotoSwipe and exifr from npm in vendor/. Served as is by any
 # static host.
 rm -rf dist && mkdir -p dist/vendor
 cp -r web/runtime web/dom web/site web/editor web/widget web/stills.js web/stills-widget.js web/stills-elements.js dist/
@@ -28,6 +28,8 @@ cp node_modules/dompurify/dist/purify.es.mjs dist/vendor/  # DOMPurify's only ES
 cp node_modules/dompurify/LICENSE dist/vendor/purify.LICENSE
 cp node_modules/photoswipe/dist/photoswipe.esm.min.js node_modules/photoswipe/dist/photoswipe.css dist/vendor/
 cp node_modules/photoswipe/LICENSE dist/vendor/photoswipe.LICENSE
+cp node_modules/exifr/dist/lite.esm.mjs dist/vendor/exifr.js  # exifr's JPEG/HEIC reader, self-contained
+cp node_modules/exifr/LICENSE dist/vendor/exifr.LICENSE
 # CodeMirror and fflate import their own packages by bare name: bundled into one module each.
 node_modules/.bin/esbuild scripts/vendor/codemirror.mjs --bundle --format=esm --minify --log-level=warning \
   --outfile=dist/vendor/codemirror.js

@@ -8,6 +8,13 @@ declare module "*/stills-codec.js" {
   const createStillsCodec: (options: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: () => string }) => Promise<any>;
   export default createStillsCodec;
 }
+declare module "*/stills-encoder.js" {
+  const createStillsEncoder: (options: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: () => string }) => Promise<any>;
+  export default createStillsEncoder;
+}
+declare module "*/vendor/exifr.js" {
+  export { default } from "exifr";
+}
 declare module "*/vendor/purify.es.mjs" {
   export { default } from "dompurify";
 }

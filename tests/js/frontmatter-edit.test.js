@@ -150,3 +150,35 @@ test("form edits change one key's value in its own style and nothing else", asyn
     assert.deepEqual(other(result).filter((l) => !l.startsWith("excerpt:")), other(text).filter((l) => !l.startsWith("excerpt:")));
   }
 });
+
+// A drop of `added` at `offset`, applied, with where its insertions now stand and what they wrote.
+async function dropped(text, offset) {
+  const { photoInsertions } = await import("../../web/editor/photo-drop.js");
+  const insertions = photoInsertions(text, stills.parsePost(text), offset, added);
+  let result = text;
+  let shift = 0;
+  const spans = [...insertions].sort((a, b) => a.at - b.at).map(({ at, insert }) => {
+    result = apply(result, { at: at + shift, insert });
+    shift += insert.length;
+    return { from: at + shift - insert.length, to: at + shift };
+  });
+  return { result, spans, inserted: [...insertions].sort((a, b) => a.at - b.at).map(({ insert }) => insert) };
+}
+
+for (const [where, anchor] of [["into a gallery", "### I am Cuba\n"], ["as a new gallery", "stood out for me:"]]) {
+  test(`a drop ${where} taken back in part is the drop of the photos kept; taken back whole, the text before it`, async () => {
+    const { dropWithout, photoInsertions } = await import("../../web/editor/photo-drop.js");
+    const text = await readFile(new URL("content/posts/kalatozov-stills.md", root), "utf8");
+    const offset = text.indexOf(anchor) + anchor.length;
+    const { result, spans, inserted } = await dropped(text, offset);
+    const parse = (t) => stills.parsePost(t);
+    const none = dropWithout(result, spans, inserted, [], parse);
+    assert.equal(none?.without, text);
+    assert.deepEqual(none?.insertions, []);
+    const one = dropWithout(result, spans, inserted, [added[1]], parse);
+    assert.equal(one?.without, text);
+    assert.deepEqual(one?.insertions, photoInsertions(text, stills.parsePost(text), offset, [added[1]]));
+    const edited = result.slice(0, spans[0].from + 3) + "x" + result.slice(spans[0].from + 3);
+    assert.equal(dropWithout(edited, spans, inserted, [], parse), null, "text the author changed is left to them");
+  });
+}

@@ -11,14 +11,20 @@ namespace {
 
 using emscripten::val;
 
-// encodeAvif(rgba, width, height, quality, speed, tune, exif) -> { data } | { error }
-val encode_avif(const val& rgba, double width, double height, double quality, double speed, const std::string& tune,
-                const val& exif) {
+// An option the caller gave, or the encoder's own default (EncodeOptions is the one place defaults live).
+int option(const val& options, const char* key, int fallback) {
+  val value = options[key];
+  return value.isNumber() ? static_cast<int>(value.as<double>()) : fallback;
+}
+
+// encodeAvif(rgba, width, height, { quality?, speed?, tune?, exif? }) -> { data } | { error }
+val encode_avif(const val& rgba, double width, double height, const val& given) {
   std::string pixels = bytes_from_js(rgba);
   stills::EncodeOptions options;
-  options.quality = static_cast<int>(quality);
-  options.speed = static_cast<int>(speed);
-  options.tune = tune;
+  options.quality = option(given, "quality", options.quality);
+  options.speed = option(given, "speed", options.speed);
+  if (given["tune"].isString()) options.tune = given["tune"].as<std::string>();
+  val exif = given["exif"];
   if (!exif.isUndefined() && !exif.isNull()) {
     std::string block = bytes_from_js(exif);
     options.exif.assign(block.begin(), block.end());

@@ -5,12 +5,14 @@ import { element } from "../dom/element.js";
 import { fetchText } from "../runtime/fetch-text.js";
 import { createServices } from "../runtime/services.js";
 import { listedPosts } from "../runtime/site-index.js";
-import { deleteDraft, draftPhotos, listDrafts, loadDraft, saveDraft, savePhoto } from "./drafts.js";
+import { deleteDraft, draftPhotos, listDrafts, loadDraft, saveDraft } from "./drafts.js";
 import { exportZip } from "./export.js";
 import { canOpenFolders, chooseContentFolder, readBytes, readText, writeFiles } from "./folder.js";
 import { keyReplacement } from "./frontmatter-edit.js";
 import { MetaForm } from "./meta-form.js";
-import { photoInsertions, readPhotos } from "./photo-drop.js";
+import { createPhotoImport } from "./photo-import.js";
+import { PhotoJobs } from "./photo-jobs.js";
+import { PhotoOptions } from "./photo-options.js";
 import { Preview } from "./preview.js";
 import { renderProblems } from "./problems.js";
 import { createSourcePane } from "./source-pane.js";
@@ -125,23 +127,13 @@ function run(document, { services, doc, kept, base, say }) {
     source.scrollToLine(line);
   }, { passive: true });
 
-  // AVIF photos kept in the browser, shown at once and written into the frontmatter with their size.
-  async function addPhotos(files, offset) {
-    const { photos, refused } = await readPhotos(files, services.stills);
-    const refusal = refused.map(({ name, why }) => `${name} is not an AVIF photo (${why})`).join("; ");
-    if (!photos.length) return say(`${refusal}. Only AVIF photos can be added; the post is unchanged.`);
-    const title = preview.post?.meta.title;
-    const folder = `/assets/photos/${postSlug(doc, title)}/`;
-    try {
-      for (const { name, bytes } of photos) await savePhoto({ path: folder + name, draft: doc.id, bytes, saved: Date.now() });
-    } catch (error) {
-      return say(`The photos could not be kept in this browser (${error.message}); the post is unchanged.`);
-    }
-    for (const { name, bytes } of photos) preview.keepPhoto(folder + name, bytes);
-    const images = photos.map(({ name, width, height }) => ({ img: folder + name, width, height }));
-    source.insert(photoInsertions(doc.text, services.stills.parsePost(doc.text), offset, images));
-    say(`Added ${photos.length} photo${photos.length === 1 ? "" : "s"}.${refusal ? ` ${refusal}.` : ""}`);
-  }
+  // Photos dropped, pasted or chosen (the source pane calls this only once the page is running).
+  const addPhotos = createPhotoImport({
+    services, source, preview, doc, say,
+    folder: () => `/assets/photos/${postSlug(doc, preview.post?.meta.title)}/`,
+    options: new PhotoOptions(/** @type {HTMLElement} */ (document.getElementById("photo-options"))),
+    jobs: new PhotoJobs(/** @type {HTMLElement} */ (document.getElementById("photo-jobs"))),
+  });
   const chooser = /** @type {HTMLInputElement | null} */ (document.getElementById("add-photos"));
   chooser?.addEventListener("change", () => {
     addPhotos([...(chooser.files ?? [])], source.cursor());

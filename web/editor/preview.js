@@ -54,15 +54,18 @@ export class Preview {
   }
 
   /**
-   * Shows the photo at `path` (root-relative, as the frontmatter writes it) from bytes kept here.
+   * Shows the photo at `path` (root-relative, as the frontmatter writes it) from bytes kept here: an
+   * AVIF, or the original a photo is being encoded from (`type` its own).
    * @param {string} path
-   * @param {Uint8Array} bytes
+   * @param {Uint8Array | Blob} photo
+   * @param {string} [type]
    */
-  keepPhoto(path, bytes) {
+  keepPhoto(path, photo, type = "image/avif") {
     const url = new URL(path.replace(/^\/+/, ""), this.#base).href;  // root-relative: the site's root, as the core reads it
     const old = this.#localPhotos.get(url);
     if (old) URL.revokeObjectURL(old);
-    this.#localPhotos.set(url, URL.createObjectURL(new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (bytes)], { type: "image/avif" })));
+    const blob = photo instanceof Blob ? photo : new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (photo)], { type });
+    this.#localPhotos.set(url, URL.createObjectURL(blob));
   }
 
   /**

@@ -46,8 +46,11 @@ export function offsetOfColumn(text, column) {
 
 /**
  * @typedef {{ severity: "error" | "warning" | "info", message: string, line: number, column: number }} Problem
+ * @typedef {{ spans: () => Array<{ from: number, to: number }>, release: () => void }} Tracked
+ *   where inserted text is now, followed through later edits (a span shrinks as its text is deleted)
  * @typedef {{ setProblems: (problems: Problem[]) => void, setText: (text: string) => void,
- *   insert: (insertions: Array<{ at: number, insert: string }>) => void,
+ *   insert: (insertions: Array<{ at: number, insert: string }>) => Tracked,
+ *   change: (text: string) => void,
  *   replace: (change: { from: number, to: number, insert: string }) => void, cursor: () => number,
  *   moveTo: (line: number, column?: number) => void, scrollToLine: (line: number) => void }} SourcePane
  */
@@ -68,6 +71,8 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
   parent.className = "source";
   root.replaceChildren(link, parent);
 
+  /** @type {Set<Array<{ from: number, to: number }>>} spans of inserted text being followed */
+  const tracked = new Set();
   const view = new EditorView({
     root,
     parent,
@@ -82,7 +87,12 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
         // tabindex: the scroller's focusable content, as checkers of keyboard access look for it.
         EditorView.contentAttributes.of({ "aria-label": "Post source (Markdown with YAML frontmatter)", tabindex: "0" }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
+          if (update.docChanged) {
+            for (const spans of tracked) {
+              for (const span of spans) Object.assign(span, { from: update.changes.mapPos(span.from, 1), to: update.changes.mapPos(span.to, -1) });
+            }
+            onChange(update.state.doc.toString());
+          }
           if (update.selectionSet) onCursor(update.state.doc.lineAt(update.state.selection.main.head).number);
         }),
         // CodeMirror's own drop handler would insert a dropped file's bytes as text.
@@ -122,7 +132,22 @@ export function createSourcePane(host, { text, stylesheet, onChange, onCursor, o
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
     insert(insertions) {
-      view.dispatch({ changes: insertions.map(({ at, insert }) => ({ from: at, insert })) });
+      const changes = view.state.changes(insertions.map(({ at, insert }) => ({ from: at, insert })));
+      const spans = insertions.map(({ at, insert }) => {
+        const from = changes.mapPos(at, -1);
+        return { from, to: from + insert.length };
+      });
+      view.dispatch({ changes });
+      tracked.add(spans);  // after the dispatch: its own update must not map them (they are in the new text)
+      return { spans: () => spans.map(({ from, to }) => ({ from, to })), release: () => tracked.delete(spans) };
+    },
+    change(next) {
+      const now = view.state.doc.toString();
+      let start = 0;
+      while (start < now.length && start < next.length && now[start] === next[start]) start++;
+      let end = 0;
+      while (end < now.length - start && end < next.length - start && now[now.length - 1 - end] === next[next.length - 1 - end]) end++;
+      view.dispatch({ changes: { from: start, to: now.length - end, insert: next.slice(start, next.length - end) } });
     },
     replace(change) {
       view.dispatch({ changes: change });

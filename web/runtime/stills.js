@@ -1,9 +1,10 @@
 // The stills JS API: createStills() loads the core wasm module and returns plain functions over it.
 // Works in browsers, module workers and node 20 with no arguments.
 import { distUrl } from "./dist-root.js";
+import { decodeImage } from "./image-decode.js";
 import createStillsCore from "./stills-core.js";
 import { visibleRangeOf } from "./visible-range.js";
-import { instantiate } from "./wasm-module.js";
+import { instantiate, moduleOnFirstUse } from "./wasm-module.js";
 
 /**
  * @typedef {{ severity: "error" | "warning" | "info", message: string, line: number, column: number }} Diagnostic
@@ -67,23 +68,6 @@ function failedPost(input, error) {
     positions: {},
     blocks: [{ type: "html", html: `<pre>${escapeHtml(asText(input))}</pre>` }],
     diagnostics: [{ severity: "error", message: `the post could not be parsed: ${failureReason(error)}`, line: 1, column: 1 }],
-  };
-}
-
-// A wasm module of dist/runtime loaded when first asked for (a failed load is tried again next time).
-function moduleOnFirstUse(name) {
-  let loaded = null;
-  return {
-    started: () => loaded !== null,
-    load() {
-      loaded ??= import(distUrl(`runtime/${name}.js`).href)
-        .then(({ default: factory }) => instantiate(factory, distUrl(`runtime/${name}.wasm`)))
-        .catch((error) => {
-          loaded = null;
-          throw error;
-        });
-      return loaded;
-    },
   };
 }
 
@@ -219,15 +203,28 @@ export async function createStills(options = {}) {
      * @param {number} height
      * @param {{ quality?: number, speed?: number, tune?: "ssim" | "psnr", exif?: Uint8Array | null }} [options]
      *   quality 0–100 (libavif's scale; default 60), speed 0–10 (slower is smaller; default 6), tune:
-     *   libaom's (ssim keeps photos sharper at the same size)
+     *   libaom's (default ssim, which keeps photos sharper at the same size); the defaults are the core's
      * @returns {Promise<Uint8Array>}
      */
-    async encodeAvif(rgba, width, height, { quality = 60, speed = 6, tune = "ssim", exif = null } = {}) {
+    async encodeAvif(rgba, width, height, { quality, speed, tune, exif = null } = {}) {
       const pixels = rgba instanceof Uint8ClampedArray ? new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.length) : rgba;
-      const result = (await encoder.load()).encodeAvif(bytesOf(pixels, "RGBA pixels"), width, height, quality, speed,
-        String(tune), exif === null ? null : bytesOf(exif, "the Exif block's bytes"));
+      const options = { quality, speed, tune, exif: exif === null ? null : bytesOf(exif, "the Exif block's bytes") };
+      const result = (await encoder.load()).encodeAvif(bytesOf(pixels, "RGBA pixels"), width, height, options);
       if (result.error) throw new Error(result.error);
       return result.data;
+    },
+
+    /**
+     * Decodes a photo file with the browser's own decoders (JPEG, PNG, WebP, AVIF: what it reads) to
+     * RGBA, upright (its EXIF orientation applied) and scaled down, never up, to at most `longestEdge`
+     * pixels on its longest side (0: any) and `pixelLimit` pixels. Browsers and workers only; rejects
+     * with an Error saying what the browser cannot decode.
+     * @param {Blob} file
+     * @param {{ longestEdge?: number, pixelLimit?: number }} [limits] defaults: 2560 and 16 MP
+     * @returns {Promise<{ width: number, height: number, data: Uint8ClampedArray }>}
+     */
+    decodeImage(file, limits = {}) {
+      return decodeImage(file, limits);
     },
 
     /** Bytes of wasm memory the modules hold (memory only grows: a leak shows as growth). */
