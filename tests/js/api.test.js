@@ -51,6 +51,7 @@ test("the sample post's galleries, in frontmatter order", () => {
     img: "/assets/photos/kalatozov-stills/kalatozov-stills-2.avif",
     alt: null,
     caption: null,
+    camera: null,
     width: null,
     height: null,
     line: 19,

@@ -44,10 +44,14 @@ test("complete files cut short, empty files, random bytes and a JPEG get errors"
   assert.match(stills.probeAvif(heic).error, /brands: heic, mif1, heic/);
 });
 
-test("the sample photos probe to their real sizes", async () => {
+test("a sample photo probes to its real size, then to its camera's facts once the bytes reach its Exif's end", async () => {
   const { readFile } = await import("node:fs/promises");
   const bytes = await readFile(new URL("content/assets/photos/kalatozov-stills/kalatozov-stills-2.avif", root));
   assert.deepEqual(stills.probeAvif(bytes.subarray(0, 4096)), {
     width: 800, height: 1600, displayWidth: 800, displayHeight: 1600, rotation: 0, mirror: -1, bitDepth: 8, hasAlpha: false,
+    exifEnd: 7039,
+  });
+  assert.deepEqual(stills.probeAvif(bytes.subarray(0, 7039)).camera, {
+    make: "OLYMPUS IMAGING CORP.", model: "E-M1", taken: "2015:09:06 18:46:57", focalLength: 7, fNumber: 4.5, exposureTime: 1 / 15, iso: 200,
   });
 });

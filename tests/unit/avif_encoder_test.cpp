@@ -1,5 +1,5 @@
 // The AVIF encoder (the encoder module's C++), natively under AddressSanitizer and UBSan: what it writes
-// reads back through the decoder as the photo it was given.
+// reads back through the decoder as the photo it was given, and through the probe with its Exif.
 #include "avif/encoder.h"
 
 #include <doctest/doctest.h>
@@ -10,6 +10,7 @@
 
 #include "avif/decoder.h"
 #include "avif/probe.h"
+#include "exif_block.h"
 
 using namespace stills;
 
@@ -79,4 +80,28 @@ TEST_CASE("no pixels, or a tune libaom does not know, give the reason and no fil
   EncodedAvif bad = encode_avif(pixels.data(), 16, 16, {.tune = "nonsense"});
   CHECK_FALSE(bad.error.empty());
   CHECK(bad.bytes.empty());
+}
+
+TEST_CASE("the Exif given is kept: the probe reads the camera's facts back once it has the bytes up to them") {
+  auto pixels = test_card(64, 48);
+  EncodeOptions options;
+  auto exif = test_exif::leica_block(false);
+  options.exif.assign(exif.begin(), exif.end());
+  EncodedAvif encoded = encode_avif(pixels.data(), 64, 48, options);
+  REQUIRE(encoded.error.empty());
+  AvifProbe whole = probe_avif(encoded.bytes.data(), encoded.bytes.size(), true);
+  REQUIRE(whole.status == AvifProbe::Status::Ok);
+  CHECK(whole.info.camera.model == "LEICA M6");
+  CHECK(whole.info.camera.exposure_denominator == 125);
+  CHECK(whole.info.camera.focal_length == 35);
+  // The size needs only the header; the Exif follows it, and is read when the bytes reach its end.
+  std::size_t exif_end = static_cast<std::size_t>(whole.info.exif_end);
+  CHECK(exif_end < 2048);
+  AvifProbe short_of_it = probe_avif(encoded.bytes.data(), exif_end - 1);
+  REQUIRE(short_of_it.status == AvifProbe::Status::Ok);
+  CHECK(short_of_it.info.width == 64);
+  CHECK(short_of_it.info.camera.empty());
+  CHECK(probe_avif(encoded.bytes.data(), exif_end).info.camera.iso == 400);
+  EncodedAvif without = encode_avif(pixels.data(), 64, 48, {});
+  CHECK(probe_avif(without.bytes.data(), without.bytes.size(), true).info.camera.empty());
 }

@@ -177,7 +177,7 @@ TEST_CASE("the JSON has the shape of the JS API") {
         "{\"meta\":{\"title\":\"A \\\"quoted\\\" title\",\"excerpt\":null,\"cardCover\":null,\"date\":null,"
         "\"timestamp\":null,\"location\":null,\"tags\":[\"a\"]},"
         "\"galleries\":[{\"title\":null,\"id\":\"gallery-1\",\"line\":4,\"column\":13,\"images\":[{\"img\":\"x.avif\",\"alt\":null,"
-        "\"caption\":null,\"width\":null,\"height\":null,\"line\":4,\"column\":23}]}],"
+        "\"caption\":null,\"camera\":null,\"width\":null,\"height\":null,\"line\":4,\"column\":23}]}],"
         "\"blocks\":[{\"type\":\"html\",\"html\":\"<p>Hi</p>\\n\"},{\"type\":\"gallery\",\"gallery\":0}],"
         "\"positions\":{\"title\":{\"line\":2,\"column\":8},\"tags\":{\"line\":3,\"column\":7},"
         "\"galleries\":{\"line\":4,\"column\":12}},"

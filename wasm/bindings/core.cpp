@@ -137,6 +137,26 @@ val layout_gallery(const val& ratios, const val& options) {
   return result;
 }
 
+// The camera's facts as JS reads them: only those the file gives.
+val camera_object(const stills::CameraFacts& facts) {
+  val camera = val::object();
+  auto text = [&](const char* key, const std::string& value) {
+    if (!value.empty()) camera.set(key, value);
+  };
+  auto positive = [&](const char* key, double value) {
+    if (value > 0) camera.set(key, value);
+  };
+  text("make", facts.make);
+  text("model", facts.model);
+  text("lens", facts.lens);
+  text("taken", facts.taken);
+  positive("focalLength", facts.focal_length);
+  positive("fNumber", facts.f_number);
+  if (facts.exposure_denominator) positive("exposureTime", double(facts.exposure_numerator) / facts.exposure_denominator);
+  positive("iso", facts.iso);
+  return camera;
+}
+
 // probeAvif(bytes, complete) -> info | { needMore } | { error }
 val probe_avif(const val& array, bool complete) {
   std::string bytes = bytes_from_js(array);
@@ -155,6 +175,8 @@ val probe_avif(const val& array, bool complete) {
       result.set("mirror", info.mirror);
       result.set("bitDepth", info.bit_depth);
       result.set("hasAlpha", info.has_alpha);
+      if (!info.camera.empty()) result.set("camera", camera_object(info.camera));
+      else if (info.exif_end > bytes.size()) result.set("exifEnd", static_cast<double>(info.exif_end));
     }
   }
   return result;

@@ -34,8 +34,8 @@ export function decodePriority({ top, bottom }, viewportHeight) {
 }
 
 /**
- * @typedef {{ img: string, alt: string | null, caption: string | null, width: number | null,
- *   height: number | null }} GalleryImage
+ * @typedef {{ img: string, alt: string | null, caption: string | null, camera?: string | null,
+ *   width: number | null, height: number | null }} GalleryImage
  * @typedef {{ image: GalleryImage, index: number, figure: HTMLElement, size: { width: number, height: number } | null,
  *   ratio: number | null, box: { w: number, h: number } | null, controller: AbortController | null, shown: boolean,
  *   failed: unknown, reported: boolean }} Photo
@@ -218,6 +218,7 @@ export class GalleryView {
       height: size?.height ?? Math.round(1600 / Math.max(1, ratio ?? 1)),
       alt: image.alt ?? "",
       caption: image.caption ?? "",
+      camera: image.camera ?? "",
     }));
   }
 

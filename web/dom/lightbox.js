@@ -7,6 +7,7 @@
 // the host page's CSS out as its gallery does. Its styles are one constructed stylesheet adopted there
 // (a page's CSP governs no constructed sheet, and PhotoSwipe's own would not reach into a shadow root).
 import { distUrl } from "../runtime/dist-root.js";
+import { cameraLine } from "./camera-line.js";
 import { decodeInto } from "./photo-painter.js";
 import { adopt, constructedSheet, cssText } from "./stylesheets.js";
 
@@ -42,7 +43,9 @@ function trapFocus(pswp) {
 
 const reducedMotion = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-function registerCaption(pswp) {
+// The caption under the photo: its caption (or alt text), and on a line of its own the camera's facts,
+// as the frontmatter gives them or else as the photo's Exif does (read with its header, once a page).
+function registerCaption(pswp, services) {
   pswp.on("uiRegister", () => {
     pswp.ui.registerElement({
       name: "caption",
@@ -53,10 +56,22 @@ function registerCaption(pswp) {
         element.className = "pswp__caption";
         element.setAttribute("part", "caption");
         element.setAttribute("aria-live", "polite");
+        const text = document.createElement("span");
+        const camera = document.createElement("span");
+        camera.className = "pswp__camera";
+        element.append(text, camera);
+        const show = () => (element.hidden = !text.textContent && !camera.textContent);
         pswp.on("change", () => {
-          const { caption, alt } = pswp.currSlide.data;
-          element.textContent = caption || alt || "";
-          element.hidden = !element.textContent;
+          const slide = pswp.currSlide.data;
+          text.textContent = slide.caption || slide.alt || "";
+          camera.textContent = slide.camera || "";
+          show();
+          if (slide.camera) return;
+          services.sizes.cameraOf(slide.src).then((facts) => {
+            if (pswp.currSlide?.data !== slide) return;  // moved on meanwhile
+            camera.textContent = cameraLine(facts);
+            show();
+          }, () => {});  // an unreadable header: the photo's own error tells
         });
       },
     });
@@ -81,7 +96,7 @@ function decodeSlidesInWasm(pswp, services) {
 
 /**
  * Opens the lightbox on `slides` at `index`, in a layer beside `owner` (in its document or shadow root).
- * @param {Array<{ src: string, width: number, height: number, alt?: string, caption?: string }>} slides
+ * @param {Array<{ src: string, width: number, height: number, alt?: string, caption?: string, camera?: string }>} slides
  * @param {number} index
  * @param {{ owner: Element, services: import("../runtime/services.js").Services, label: string,
  *   onChange?: (index: number) => void, onClose?: () => void }} options label: names the dialog
@@ -107,7 +122,7 @@ export async function openLightbox(slides, index, { owner, services, label, onCh
     trapFocus: false,  // trapped here instead, and focus given back to the opener (in a shadow root too)
     returnFocus: false,
   });
-  registerCaption(pswp);
+  registerCaption(pswp, services);
   if (services.decoder === "wasm") decodeSlidesInWasm(pswp, services);
   trapFocus(pswp);
   pswp.on("change", () => onChange?.(pswp.currIndex));

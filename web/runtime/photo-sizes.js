@@ -1,6 +1,6 @@
-// Every photo's size, read once per page life from its first bytes and shared by all the views on the
-// page: an editor that renders again on each keystroke, or two widgets showing the same photo, never
-// probe twice. The bytes the probe read stay with the photo, so a decode in wasm goes on from them
+// Every photo's size and camera facts, read once per page life from its first bytes and shared by all
+// the views on the page: an editor that renders again on each keystroke, or two widgets showing the
+// same photo, never probe twice. The bytes the probe read stay with the photo, so a decode in wasm goes on from them
 // instead of fetching the file again from byte 0; once a photo has been read whole they are let go.
 import { PhotoBytes } from "./photo-bytes.js";
 
@@ -19,7 +19,7 @@ export const MAX_PROBES_IN_FLIGHT = 16;
 
 export class PhotoSizes {
   #stills;
-  #photos = new Map();  // url -> { size: Promise<{ width, height }>, bytes: PhotoBytes | null }
+  #photos = new Map();  // url -> { probe: Promise<{ width, height, camera, exifEnd }>, bytes: PhotoBytes | null, camera? }
   #probing = 0;
   /** @type {Array<() => void>} probes waiting for a place, oldest first */
   #waiting = [];
@@ -36,7 +36,32 @@ export class PhotoSizes {
    * @returns {Promise<{ width: number, height: number }>}
    */
   sizeOf(url) {
-    return this.#photo(url).size;
+    return this.#photo(url).probe.then(({ width, height }) => ({ width, height }));
+  }
+
+  /**
+   * The camera's facts the photo's Exif gives (null when it gives none): from the bytes its size was
+   * read from, or, when the Exif goes on past them (a camera's maker notes), one more request for the
+   * rest, made only now (laying out never waits for it).
+   * @param {string} url
+   * @returns {Promise<import("./stills.js").CameraFacts | null>}
+   */
+  async cameraOf(url) {
+    const photo = this.#photo(url);
+    const { camera, exifEnd } = await photo.probe;
+    if (camera || !exifEnd) return camera;
+    photo.camera ??= this.#readCamera(url, exifEnd);
+    return photo.camera;
+  }
+
+  async #readCamera(url, exifEnd) {
+    const bytes = new PhotoBytes(url);
+    try {
+      const head = await bytes.head(exifEnd);
+      return this.#stills.probeAvif(head.bytes, { complete: head.complete }).camera ?? null;
+    } finally {
+      bytes.release();
+    }
   }
 
   /**
@@ -56,9 +81,9 @@ export class PhotoSizes {
   #photo(url) {
     let photo = this.#photos.get(url);
     if (!photo) {
-      photo = { size: null, bytes: new PhotoBytes(url) };
-      photo.size = this.#probe(photo.bytes);
-      photo.size.catch(() => {});  // a failure is the caller's to show, when it asks
+      photo = { probe: null, bytes: new PhotoBytes(url) };
+      photo.probe = this.#probe(photo.bytes);
+      photo.probe.catch(() => {});  // a failure is the caller's to show, when it asks
       this.#photos.set(url, photo);
     }
     return photo;
@@ -73,7 +98,9 @@ export class PhotoSizes {
         const head = await bytes.head(wanted);
         const result = this.#stills.probeAvif(head.bytes, { complete: head.complete });
         if (result.error) throw new Error(result.error);
-        if (!result.needMore) return { width: result.displayWidth, height: result.displayHeight };
+        if (!result.needMore) {
+          return { width: result.displayWidth, height: result.displayHeight, camera: result.camera ?? null, exifEnd: result.exifEnd ?? 0 };
+        }
         // An answer that asks for no more than is read would ask again forever.
         if (result.needMore <= head.bytes.length) {
           throw new Error(`the AVIF header asks for ${result.needMore} bytes with ${head.bytes.length} read`);

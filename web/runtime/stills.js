@@ -9,8 +9,12 @@ import { instantiate, moduleOnFirstUse } from "./wasm-module.js";
 /**
  * @typedef {{ severity: "error" | "warning" | "info", message: string, line: number, column: number }} Diagnostic
  *   line and column are 1-based, from the file's first line; columns count code points
- * @typedef {{ img: string, alt: string | null, caption: string | null, width: number | null,
- *   height: number | null, line: number, column: number }} Image  line, column: where its img is written
+ * @typedef {{ img: string, alt: string | null, caption: string | null, camera: string | null, width: number | null,
+ *   height: number | null, line: number, column: number }} Image  line, column: where its img is written;
+ *   camera: a camera line the author writes, shown instead of the photo's own Exif
+ * @typedef {{ make?: string, model?: string, lens?: string, taken?: string, focalLength?: number, fNumber?: number,
+ *   exposureTime?: number, iso?: number }} CameraFacts  from the photo's Exif: focalLength in mm,
+ *   exposureTime in seconds, taken as Exif writes it ("2024:05:01 10:00:00")
  * @typedef {{ title: string | null, id: string, line: number, column: number, images: Image[] }} Gallery
  *   line, column: where the gallery is written
  * @typedef {{ title: string | null, excerpt: string | null, cardCover: string | null, date: string | null,
@@ -165,13 +169,17 @@ export async function createStills(options = {}) {
     },
 
     /**
-     * What a photo's first bytes say about it, without decoding: enough to lay it out. Pass the bytes
-     * read so far; `{ needMore: n }` asks for the first n bytes. With `complete: true` the bytes are
-     * the whole file, and a header cut short is an error.
+     * What a photo's first bytes say about it, without decoding: enough to lay it out, and the
+     * camera's facts from its Exif when the bytes reach that far (`exifEnd`: the first that many bytes
+     * would; given only for an Exif that ends within the first 64 KiB, as libavif writes it). Pass the
+     * bytes read so far; `{ needMore: n }` asks for the first n bytes (of the header: the size never
+     * waits for the Exif). With `complete: true` the bytes are the whole file, and a header cut short
+     * is an error.
      * @param {Uint8Array} bytes
      * @param {{ complete?: boolean }} [options]
      * @returns {{ width: number, height: number, displayWidth: number, displayHeight: number,
-     *   rotation: 0 | 90 | 180 | 270, mirror: -1 | 0 | 1, bitDepth: number, hasAlpha: boolean }
+     *   rotation: 0 | 90 | 180 | 270, mirror: -1 | 0 | 1, bitDepth: number, hasAlpha: boolean, camera?: CameraFacts,
+     *   exifEnd?: number }
      *   | { needMore: number } | { error: string }}
      */
     probeAvif(bytes, { complete = false } = {}) {

@@ -2,6 +2,8 @@
 // ISO/IEC 23008-12, and the AV1 Image File Format).
 #include "avif/probe.h"
 
+#include "avif/exif.h"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -94,6 +96,10 @@ struct MetaBox {
     std::uint32_t type, from, to;
   };
   std::vector<Reference> references;
+  struct Location {
+    std::uint64_t offset, length;  // in the file: items stored as one extent of the file itself
+  };
+  std::map<std::uint32_t, Location> locations;
 };
 
 class MetaParser {
@@ -109,6 +115,7 @@ class MetaParser {
         case fourcc("iinf"): return parse_iinf(child);
         case fourcc("iref"): return parse_iref(child);
         case fourcc("iprp"): return parse_iprp(child);
+        case fourcc("iloc"): return parse_iloc(child);
         default: return true;
       }
     });
@@ -165,6 +172,40 @@ class MetaParser {
         meta_.references.push_back({reference.type, from, e.id(version != 0)});
       return !e.failed();
     });
+  }
+
+  // Where items are. Only those stored as a single extent of the file (construction method 0, in this
+  // file) are kept: what the probe reads (the Exif) is stored so by every encoder we know of.
+  bool parse_iloc(const Box& box) {
+    Reader r(data_, box.content, box.end);
+    int version = r.u8();
+    r.skip(3);
+    std::uint8_t sizes = r.u8();
+    std::uint8_t more_sizes = r.u8();
+    int offset_size = sizes >> 4, length_size = sizes & 15, base_offset_size = more_sizes >> 4;
+    int index_size = version == 1 || version == 2 ? more_sizes & 15 : 0;
+    for (int field : {offset_size, length_size, base_offset_size, index_size}) {
+      if (field != 0 && field != 4 && field != 8) return false;
+    }
+    std::uint32_t count = version < 2 ? r.u16() : r.u32();
+    for (std::uint32_t i = 0; i < count && !r.failed(); ++i) {
+      std::uint32_t item = version < 2 ? r.u16() : r.u32();
+      int method = version == 1 || version == 2 ? r.u16() & 15 : 0;
+      std::uint16_t data_reference = r.u16();
+      std::uint64_t base = r.read(base_offset_size);
+      std::uint16_t extents = r.u16();
+      MetaBox::Location location{0, 0};
+      for (int k = 0; k < extents && !r.failed(); ++k) {
+        r.skip(static_cast<std::size_t>(index_size));
+        location.offset = r.read(offset_size);
+        location.length = r.read(length_size);
+      }
+      if (method == 0 && data_reference == 0 && extents == 1 && location.offset <= UINT64_MAX - base) {
+        location.offset += base;
+        meta_.locations.emplace(item, location);
+      }
+    }
+    return !r.failed();
   }
 
   bool parse_iprp(const Box& box) {
@@ -302,7 +343,28 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> clean_aperture(Reader cla
 
 AvifProbe invalid(std::string error) { return {AvifProbe::Status::Invalid, {}, 0, std::move(error)}; }
 
-AvifProbe describe(const std::uint8_t* data, const MetaBox& meta) {
+// The Exif item that describes `primary` ('cdsc'), where it lies in the file.
+std::optional<MetaBox::Location> exif_location(const MetaBox& meta, std::uint32_t primary) {
+  for (const auto& reference : meta.references) {
+    if (reference.type != fourcc("cdsc") || reference.to != primary) continue;
+    auto type = meta.item_types.find(reference.from);
+    auto location = meta.locations.find(reference.from);
+    if (type != meta.item_types.end() && type->second == fourcc("Exif") && location != meta.locations.end()) {
+      return location->second;
+    }
+  }
+  return std::nullopt;
+}
+
+// The camera's facts from the Exif item's payload: a 4-byte offset to the TIFF header, then the block.
+CameraFacts camera_facts(const std::uint8_t* payload, std::size_t size) {
+  if (size < 4) return {};
+  std::uint32_t offset = std::uint32_t(payload[0]) << 24 | payload[1] << 16 | payload[2] << 8 | payload[3];
+  if (offset > size - 4) return {};
+  return read_camera_facts(payload + 4 + offset, size - 4 - offset);
+}
+
+AvifProbe describe(const std::uint8_t* data, std::size_t size, const MetaBox& meta) {
   if (!meta.primary) return invalid("the file names no primary image ('pitm')");
   std::uint32_t primary = *meta.primary;
   auto type = meta.item_types.find(primary);
@@ -338,6 +400,10 @@ AvifProbe describe(const std::uint8_t* data, const MetaBox& meta) {
   if (!info.has_alpha && type->second == fourcc("grid")) {
     // A grid may carry alpha per tile instead of an alpha grid of its own (as libavif accepts).
     if (auto tile = image.first_tile(primary)) info.has_alpha = image.has_alpha(*tile);
+  }
+  if (auto exif = exif_location(meta, primary); exif && exif->length <= kExifReach && exif->offset <= kExifReach - exif->length) {
+    info.exif_end = exif->offset + exif->length;
+    if (info.exif_end <= size) info.camera = camera_facts(data + exif->offset, static_cast<std::size_t>(exif->length));
   }
   return {AvifProbe::Status::Ok, info, 0, {}};
 }
@@ -384,7 +450,7 @@ AvifProbe probe_avif(const std::uint8_t* data, std::size_t size, bool complete) 
     } else if (box->type == fourcc("meta")) {
       MetaBox meta;
       if (!MetaParser(data, meta).parse(*box)) return invalid("the file's 'meta' box is malformed");
-      return describe(data, meta);
+      return describe(data, size, meta);
     }
     first = false;
     if (box->end >= size) return need_more(std::uint64_t(box->end) + 16);

@@ -1,10 +1,13 @@
 // Reads what a page needs to lay a photo out from the first bytes of an AVIF file: its size, how it
-// is turned and cropped, its bit depth and whether it has alpha. No pixel is decoded.
+// is turned and cropped, its bit depth and whether it has alpha; and the camera's facts from its Exif
+// when that lies near the start. No pixel is decoded.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
+#include "avif/exif.h"
 
 namespace stills {
 
@@ -17,7 +20,15 @@ struct AvifInfo {
   int mirror = -1;    // 'imir' axis: -1 none, 0 top and bottom exchanged, 1 left and right exchanged
   int bit_depth = 8;  // 8, 10 or 12
   bool has_alpha = false;
+  // The Exif item that describes the image, when it ends within kExifReach: where it ends, and the
+  // camera's facts from it when the bytes given reach that far (the size never waits for them).
+  std::uint64_t exif_end = 0;
+  CameraFacts camera;
 };
+
+// How far into the file an Exif item is looked for (libavif writes it first in 'mdat', right after the
+// header; with a camera's maker notes it can take a few KB). One further away is left unread.
+constexpr std::size_t kExifReach = 64 * 1024;
 
 struct AvifProbe {
   enum class Status { Ok, NeedMore, Invalid };

@@ -351,12 +351,14 @@ class Reader {
         image.alt = text(value, key);
       else if (key == "caption")
         image.caption = text(value, key);
+      else if (key == "camera")
+        image.camera = text(value, key);
       else if (key == "width")
         image.width = dimension(value, key);
       else if (key == "height")
         image.height = dimension(value, key);
       else
-        report(Severity::Warning, "unknown image key '" + key + "' (expected img, alt, caption, width, height)",
+        report(Severity::Warning, "unknown image key '" + key + "' (expected img, alt, caption, camera, width, height)",
                entry.first.Mark());
     }
   }

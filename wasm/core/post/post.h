@@ -17,6 +17,7 @@ struct Image {
   std::string img;  // URL after the URL policy
   std::optional<std::string> alt;
   std::optional<std::string> caption;
+  std::optional<std::string> camera;  // a camera line the author writes ("Leica M6 · 35 mm"), shown instead of the Exif's
   std::optional<double> width;  // intrinsic size when the author gives it: no probe needed
   std::optional<double> height;
   int line = 1;  // where the image is written in the file (its `img`)

@@ -41,6 +41,7 @@ void write_gallery(JsonWriter& json, const Gallery& gallery) {
     json.key("img").string(image.img);
     optional_string(json, "alt", image.alt);
     optional_string(json, "caption", image.caption);
+    optional_string(json, "camera", image.camera);
     optional_number(json, "width", image.width);
     optional_number(json, "height", image.height);
     json.key("line").number(image.line);
