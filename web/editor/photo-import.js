@@ -68,7 +68,7 @@ export function createPhotoImport({ services, source, preview, doc, folder, say,
     }
   }
 
-  function encode(drop, { name, file, path }, facts, choice) {
+  function encode(drop, { name, file, path, width, height, original }, facts, choice) {
     const controller = new AbortController();
     const job = jobs.add(name, () => controller.abort(new DOMException("cancelled", "AbortError")));
     const gpsNote = facts.latitude != null && !choice.keepGps ? " · GPS position removed" : "";
@@ -76,10 +76,11 @@ export function createPhotoImport({ services, source, preview, doc, folder, say,
       longestEdge: choice.longestEdge, quality: choice.quality, exif: exifBlock(facts, { keepGps: choice.keepGps }),
       signal: controller.signal, onProgress: (stage, { width, height }) => job.stage(stage === "decoding" ? "Decoding…" : `Encoding ${width} × ${height}…`),
     }).then(async ({ avif }) => {
+      const scaled = width !== original.width ? ` (from ${original.width} × ${original.height})` : "";
       await savePhoto({ path, draft: doc.id, bytes: avif, saved: Date.now() });
       preview.keepPhoto(path, avif);
       preview.render(doc.text);
-      job.done(`${avifName(name)} · ${kilobytes(avif.length)}${gpsNote}`);
+      job.done(`${avifName(name)} · ${width} × ${height}${scaled} · ${kilobytes(avif.length)}${gpsNote}`);
     }).catch((error) => {
       const cancelled = error?.name === "AbortError";
       const why = cancelled ? "cancelled" : `not encoded: ${error.message}`;
@@ -108,7 +109,8 @@ export function createPhotoImport({ services, source, preview, doc, folder, say,
     } catch (error) {
       return say(`The photos could not be kept in this browser (${error.message}); the post is unchanged.`);
     }
-    const pending = toEncode.map((photo, i) => ({ ...photo, path: encodePaths[i], ...scaledSize(photo.width, photo.height, choice) }));
+    const pending = toEncode.map((photo, i) => ({ ...photo, path: encodePaths[i], original: { width: photo.width, height: photo.height },
+      ...scaledSize(photo.width, photo.height, choice) }));
     photos.forEach(({ bytes }, i) => preview.keepPhoto(avifPaths[i], bytes));
     for (const { file, path } of pending) preview.keepPhoto(path, file, file.type);  // the original, until its AVIF is made
     const images = [...photos.map(({ width, height }, i) => ({ img: avifPaths[i], width, height })),
