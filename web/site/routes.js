@@ -1,7 +1,8 @@
 // Hash routes, so a static host serves every page from index.html without rewrites, at its root or in
 // a sub-folder:   #/ the index · #/tag/NAME the index for a tag · #/SLUG a post ·
 //                 #/SLUG/GALLERY/N the post with its gallery's Nth photo (from 1) open in the lightbox
-// A hash that is not a route (a bad percent-escape such as #/%) is { page: "missing" }.
+// A hash that is not a route (a bad percent-escape such as #/%) is { page: "missing" }. A published post
+// (the publish step's posts/SLUG/index.html) is its post's route without a hash.
 
 /**
  * @param {string} hash
@@ -20,6 +21,18 @@ export function parseRoute(hash) {
   const photo = Number(parts[2]);
   const open = parts[1] && Number.isInteger(photo) && photo >= 1 ? { gallery: parts[1], index: photo - 1 } : null;
   return { page: "post", slug: parts[0], open };
+}
+
+/**
+ * The route of the page at `address`: its hash, or, without one, a published post's path under `base`.
+ * @param {URL | Location} address
+ * @param {URL} base the site's root
+ */
+export function routeOf(address, base) {
+  const inSite = address.pathname.startsWith(base.pathname) ? address.pathname.slice(base.pathname.length) : "";
+  const published = /^posts\/([^/]+)\/(?:index\.html)?$/.exec(inSite);
+  if (!address.hash && published) return parseRoute(`#/${published[1]}`);
+  return parseRoute(address.hash);
 }
 
 export const postHref = (/** @type {string} */ slug) => `#/${encodeURIComponent(slug)}`;

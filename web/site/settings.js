@@ -7,13 +7,14 @@ export const DEFAULT_SETTINGS = Object.freeze({
   author: null,
   language: "en",
   links: [],
+  url: null,  // where the site is published (https://…/): the publish step's absolute links need it
 });
 
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 
 /**
  * @typedef {{ title: string, description: string, author: string | null, language: string,
- *   links: Array<{ label: string, url: string }> }} SiteSettings
+ *   links: Array<{ label: string, url: string }>, url: string | null }} SiteSettings
  * @typedef {{ severity: string, message: string, line: number, column: number }} Diagnostic
  */
 
@@ -53,6 +54,7 @@ export function readSettings(index, text, base) {
     }
   }
   if (given.links != null) settings.links = readLinks(given.links, base, (message) => warn("links", message));
+  if (given.url != null) settings.url = siteUrl(given.url, (message) => warn("url", message));
   return { settings, diagnostics };
 }
 
@@ -78,4 +80,20 @@ function readLinks(links, base, warn) {
     }
     return [{ label: link.label.trim(), url: url.href }];
   });
+}
+
+// The site's public address, as a folder (with its final slash); null, with a warning, for anything
+// but an absolute http or https address.
+function siteUrl(value, warn) {
+  let url = null;
+  try {
+    url = new URL(String(value));
+  } catch {}
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    warn(`'url' must be the site's absolute http or https address, not '${value}'`);
+    return null;
+  }
+  url.search = url.hash = "";
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return url.href;
 }

@@ -7,7 +7,7 @@ import { createServices } from "../runtime/services.js";
 import { createContent, linkToRoute } from "./content.js";
 import { renderIndex } from "./index-view.js";
 import { describePage, renderHeader } from "./page-meta.js";
-import { parseRoute, photoHref, postHref, postPath, slugOf, tagHref } from "./routes.js";
+import { photoHref, postHref, postPath, routeOf, slugOf, tagHref } from "./routes.js";
 import { DEFAULT_SETTINGS } from "./settings.js";
 
 /**
@@ -83,7 +83,7 @@ export async function startSite(document) {
   const fail = (error) => showMessage("This page could not be shown", error.message);
 
   async function route(site) {
-    const target = parseRoute(location.hash);
+    const target = routeOf(location, base);
     try {
       if (target.page === "index") await showIndex(site, target.tag);
       else if (target.page === "post") await showPost(site, target.slug, target.open);
@@ -98,7 +98,7 @@ export async function startSite(document) {
     // route, the post too (the slug names its file; the index, when it comes, says if it is listed).
     const servicesReady = createServices({ decoder: new URLSearchParams(location.search).get("decoder") });
     const content = createContent(servicesReady.then((services) => services.stills), base);
-    const first = parseRoute(location.hash);
+    const first = routeOf(location, base);
     if (first.page === "post") content.prefetchPost(postPath(first.slug));
     const indexRead = content.index().then(({ settings: given }) => {
       settings = given;

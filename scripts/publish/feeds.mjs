@@ -1,0 +1,67 @@
+// The site's Atom feed (the posts newest first: title, link, summary from the excerpt, date, cover) and
+// its sitemap (each post with its photos). Deterministic: nothing in them depends on when they are made.
+
+const escapeXml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+const iso = (timestamp) => new Date(timestamp).toISOString().replace(/\.000Z$/, "Z");
+
+/**
+ * @typedef {{ slug: string, title: string, summary: string | null, timestamp: number, cover: string | null,
+ *   link: string, photos: string[] }} FeedEntry  link, cover and photos absolute (or relative without a site url)
+ */
+
+/**
+ * @param {{ title: string, description: string, author: string | null, language: string, url: string | null }} settings
+ * @param {FeedEntry[]} entries newest first
+ */
+export function atomFeed(settings, entries) {
+  const home = settings.url ?? "./";
+  const id = (slug) => (settings.url ? new URL(`posts/${slug}/`, settings.url).href : `urn:stills:post:${encodeURIComponent(slug)}`);
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(settings.language)}">`,
+    `  <title>${escapeXml(settings.title)}</title>`,
+    `  <subtitle>${escapeXml(settings.description)}</subtitle>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(settings.url ? new URL("feed.xml", settings.url).href : "feed.xml")}"/>`,
+    `  <id>${escapeXml(settings.url ?? "urn:stills:site")}</id>`,
+    `  <updated>${iso(Math.max(0, ...entries.map((entry) => entry.timestamp)))}</updated>`,
+    ...(settings.author ? [`  <author><name>${escapeXml(settings.author)}</name></author>`] : []),
+  ];
+  for (const entry of entries) {
+    lines.push(
+      "  <entry>",
+      `    <title>${escapeXml(entry.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(entry.link)}"/>`,
+      `    <id>${escapeXml(id(entry.slug))}</id>`,
+      `    <published>${iso(entry.timestamp)}</published>`,
+      `    <updated>${iso(entry.timestamp)}</updated>`,
+      ...(entry.summary ? [`    <summary>${escapeXml(entry.summary)}</summary>`] : []),
+      ...(entry.cover ? [`    <link rel="enclosure" type="image/avif" href="${escapeXml(entry.cover)}"/>`] : []),
+      "  </entry>",
+    );
+  }
+  lines.push("</feed>", "");
+  return lines.join("\n");
+}
+
+/**
+ * The sitemap, with each post's photos as image entries. Its addresses must be absolute: null without
+ * a site url.
+ * @param {string | null} url the site's
+ * @param {FeedEntry[]} entries
+ */
+export function sitemap(url, entries) {
+  if (!url) return null;
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">',
+    `  <url><loc>${escapeXml(url)}</loc></url>`,
+  ];
+  for (const entry of entries) {
+    lines.push("  <url>", `    <loc>${escapeXml(entry.link)}</loc>`, `    <lastmod>${iso(entry.timestamp)}</lastmod>`);
+    for (const photo of [...new Set(entry.photos)]) lines.push(`    <image:image><image:loc>${escapeXml(photo)}</image:loc></image:image>`);
+    lines.push("  </url>");
+  }
+  lines.push("</urlset>", "");
+  return lines.join("\n");
+}
