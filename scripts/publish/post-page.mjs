@@ -95,10 +95,31 @@ function headOf({ post, settings, slug, absolute }) {
     ...tags.map(([attribute, name, content]) => `<meta ${attribute}="${name}" content="${escapeAttribute(content)}">`),
     ...(canonical ? [`<link rel="canonical" href="${escapeAttribute(canonical)}">`] : []),
     `<link rel="alternate" type="application/atom+xml" title="${escapeAttribute(settings.title)}" href="feed.xml">`,
+    `<link rel="alternate" type="application/json+oembed" title="${escapeAttribute(title)}" href="${escapeAttribute(absolute(`posts/${slug}/oembed.json`))}">`,
     `<link rel="stylesheet" href="posts/${encodeURIComponent(slug)}/photos.css">`,
     // A data block, never run (the page's policy lets only its own script files run).
     `<script type="application/ld+json">${JSON.stringify(posting).replace(/</g, "\\u003c")}</script>`,
   ];
+}
+
+/**
+ * The post's oEmbed answer (a "link": what an embedding page shows as a card), with its cover as the
+ * thumbnail when its size is known.
+ * @param {{ post: any, slug: string, settings: Settings, absolute: (url: string) => string,
+ *   cover: { width: number, height: number } | null }} page
+ */
+export function oembed({ post, slug, settings, absolute, cover }) {
+  const { meta } = post;
+  return `${JSON.stringify({
+    version: "1.0",
+    type: "link",
+    title: meta.title ?? slug,
+    ...(settings.author && { author_name: settings.author }),
+    provider_name: settings.title,
+    ...(settings.url && { provider_url: settings.url }),
+    ...(meta.cardCover && cover && { thumbnail_url: absolute(meta.cardCover), thumbnail_width: cover.width, thumbnail_height: cover.height }),
+  }, null, 2)}
+`;
 }
 
 /**

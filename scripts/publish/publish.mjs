@@ -1,12 +1,12 @@
 // The publish step: the site (dist/ and content/) copied to a folder, with what readers and crawlers
-// without JS need added: posts/<slug>/index.html for every post index.yaml lists, feed.xml and
-// sitemap.xml. The same core as the site's (dist/stills.js in node). A post with an error stops it, naming
+// without JS need added: posts/<slug>/index.html (and its oembed.json) for every post index.yaml lists,
+// feed.xml and sitemap.xml. The same core as the site's (dist/stills.js in node). A post with an error stops it, naming
 // file, line and column, before anything is written; a photo it cannot read is a warning. Files whose
 // bytes would not change are not written again.
 import { readdir, readFile, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { atomFeed, sitemap } from "./feeds.mjs";
-import { postPage } from "./post-page.mjs";
+import { oembed, postPage } from "./post-page.mjs";
 
 const distUrl = new URL("../../dist/", import.meta.url);
 const { createStills } = await import(new URL("stills.js", distUrl).href);
@@ -65,6 +65,8 @@ export async function publish({ dist, content, out, warn = console.warn }) {
     const page = await postPage({ shell, post, slug, settings, stills, site, links, sizeOf: (image) => sizes.get(image) });
     files.set(`posts/${slug}/index.html`, () => page.html);
     files.set(`posts/${slug}/photos.css`, () => page.css);
+    const cover = post.meta.cardCover ? await probeLocal(stills, post.meta.cardCover, { site, content }) : null;
+    files.set(`posts/${slug}/oembed.json`, () => oembed({ post, slug, settings, absolute, cover: typeof cover === "string" ? null : cover }));
   }
   const entries = posts.filter(({ post }) => post.meta.timestamp != null)
     .map(({ slug, post }) => ({

@@ -83,6 +83,25 @@ for (const width of [1280, 390]) {
   });
 }
 
+test("a reader who scrolled down before the site took over stays where they were", async () => {
+  const { page, problems } = await openPage(browser.context, "about:blank");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/site/main.js", async (route) => {
+    await held;  // the site's script arrives once the reader has scrolled
+    await route.continue();
+  });
+  await page.goto(`${browser.origin}/posts/kalatozov-stills/`, { waitUntil: "commit" });  // "load" waits for the script
+  await page.locator("#i-am-cuba").scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => scrollY);
+  assert.ok(scrolled > 500, `scrolled to ${scrolled}`);
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.decoder && !document.querySelector(".static-frame"));
+  assert.ok(Math.abs((await page.evaluate(() => scrollY)) - scrolled) <= 2);
+  assert.deepEqual(problems, []);
+});
+
 test("a link preview's scraper, reading the HTML alone, finds the title, description and an absolute image", async () => {
   const html = await (await fetch(`${browser.origin}/posts/kalatozov-stills/`)).text();
   assert.match(html, /<meta property="og:title" content="Stills from my favorite Kalatozov Movies">/);

@@ -52,6 +52,25 @@ test("every listed post gets a page whose head has title, description, canonical
       `${SITE}assets/photos/kalatozov-stills/kalatozov-stills.avif`]);
 });
 
+test("each of the four pages names its own post in title, og:title, JSON-LD and its oEmbed, whose discovery link it has", async () => {
+  const titles = { "kalatozov-stills": "Stills from my favorite Kalatozov Movies", "contact-sheet": "A Year in Frames",
+    "water-and-wood": "Water and Wood", "notes-on-black-and-white": "Notes on Black and White" };
+  for (const [slug, title] of Object.entries(titles)) {
+    const document = await page(slug);
+    assert.equal(document.title, `${title} · stills`);
+    assert.equal(meta(document, "og:title"), title);
+    assert.ok(meta(document, "description"), `${slug} has a description`);
+    assert.equal(JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent).headline, title);
+    const discovery = document.querySelector('link[type="application/json+oembed"]').getAttribute("href");
+    assert.equal(discovery, `${SITE}posts/${slug}/oembed.json`);
+    const card = JSON.parse(await readFile(join(first.out, "posts", slug, "oembed.json"), "utf8"));
+    assert.deepEqual([card.version, card.type, card.title, card.author_name, card.provider_url], ["1.0", "link", title, "Ana Petrova", SITE]);
+  }
+  const cover = JSON.parse(await readFile(join(first.out, "posts/kalatozov-stills/oembed.json"), "utf8"));
+  assert.equal(cover.thumbnail_url, `${SITE}assets/photos/kalatozov-stills/kalatozov-stills.avif`);
+  assert.ok(cover.thumbnail_width > 0 && cover.thumbnail_height > 0);
+});
+
 test("the page holds the article: its header, text and every photo as an <img> with width, height and alt, in rows", async () => {
   const document = await page("kalatozov-stills");
   assert.equal(document.querySelector("base").getAttribute("href"), "../../");
@@ -104,7 +123,7 @@ test("the site itself is copied beside the pages, and published again nothing is
   const again = await publish({ dist, content, out: first.out, warn: () => {} });
   assert.deepEqual(again.written, []);
   const second = await published(content);
-  const files = (await readdir(first.out, { recursive: true })).filter((path) => /\.(html|css|xml)$/.test(path));
+  const files = (await readdir(first.out, { recursive: true })).filter((path) => /\.(html|css|xml|json)$/.test(path));
   for (const path of files) assert.ok((await readFile(join(first.out, path))).equals(await readFile(join(second.out, path))), path);
   await rm(second.out, { recursive: true });
 });

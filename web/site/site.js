@@ -22,13 +22,17 @@ export async function startSite(document) {
   /** @typedef {{ element: HTMLElement, attach?: () => void, detach: () => void, slug?: string, view?: PostView }} Page */
   /** @type {Page} what is on the page, to stop its work when it goes */
   let shown = { element: main, detach() {} };
+  // A published post's page (npm run prerender) holds the post already: the live one takes its place
+  // where the reader is, not back at the top.
+  let keepScroll = main.querySelector(":scope > article.post") !== null;
 
   const show = (/** @type {Page} */ page) => {
     shown.detach();
     main.replaceChildren(page.element);
     page.attach?.();
     shown = page;
-    scrollTo(0, 0);
+    if (!keepScroll) scrollTo(0, 0);
+    keepScroll = false;
   };
 
   const showMessage = (title, detail, diagnostics = []) => {
