@@ -9,13 +9,17 @@ const iso = (timestamp) => new Date(timestamp).toISOString().replace(/\.000Z$/, 
  *   link: string, photos: string[] }} FeedEntry  link, cover and photos absolute (or relative without a site url)
  */
 
+/** The link a page names the feed by (relative: each page's <base> is the site's root). */
+export const feedLink = (settings) =>
+  `<link rel="alternate" type="application/atom+xml" title="${escapeXml(settings.title)}" href="feed.xml">`;
+
 /**
  * @param {{ title: string, description: string, author: string | null, language: string, url: string | null }} settings
  * @param {FeedEntry[]} entries newest first
  */
 export function atomFeed(settings, entries) {
   const home = settings.url ?? "./";
-  const id = (slug) => (settings.url ? new URL(`posts/${slug}/`, settings.url).href : `urn:stills:post:${encodeURIComponent(slug)}`);
+  const id = (entry) => (settings.url ? entry.link : `urn:stills:post:${encodeURIComponent(entry.slug)}`);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(settings.language)}">`,
@@ -32,7 +36,7 @@ export function atomFeed(settings, entries) {
       "  <entry>",
       `    <title>${escapeXml(entry.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(entry.link)}"/>`,
-      `    <id>${escapeXml(id(entry.slug))}</id>`,
+      `    <id>${escapeXml(id(entry))}</id>`,
       `    <published>${iso(entry.timestamp)}</published>`,
       `    <updated>${iso(entry.timestamp)}</updated>`,
       ...(entry.summary ? [`    <summary>${escapeXml(entry.summary)}</summary>`] : []),

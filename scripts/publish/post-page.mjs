@@ -5,6 +5,7 @@
 // card tags, JSON-LD BlogPosting, the feed. With JavaScript the site takes over the page (its route is
 // the path). <base> makes the page's addresses the site root's, as they are in index.html.
 import { JSDOM } from "jsdom";
+import { feedLink } from "./feeds.mjs";
 import { staticGallery } from "./static-gallery.mjs";
 
 const window = new JSDOM("<!doctype html><html><head></head><body></body></html>").window;
@@ -14,6 +15,7 @@ Object.assign(globalThis, { window, document: window.document, Node: window.Node
 const dist = new URL("../../dist/", import.meta.url);
 const { PostView } = await import(new URL("dom/post-view.js", dist).href);
 const { GALLERY_LAYOUT } = await import(new URL("dom/gallery-view.js", dist).href);
+const { publishedHref } = await import(new URL("site/routes.js", dist).href);
 
 const escapeText = (text) => String(text).replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
 const escapeAttribute = (text) => escapeText(text).replace(/"/g, "&quot;");
@@ -63,7 +65,7 @@ function headOf({ post, settings, slug, absolute }) {
   const { meta } = post;
   const title = meta.title ?? slug;
   const description = meta.excerpt ?? settings.description;
-  const canonical = absolute(`posts/${slug}/`);
+  const canonical = absolute(publishedHref(slug));
   const image = meta.cardCover ? absolute(meta.cardCover) : null;
   const tags = [
     ["name", "description", description],
@@ -94,9 +96,9 @@ function headOf({ post, settings, slug, absolute }) {
     `<title>${escapeText(`${title} · ${settings.title}`)}</title>`,
     ...tags.map(([attribute, name, content]) => `<meta ${attribute}="${name}" content="${escapeAttribute(content)}">`),
     ...(canonical ? [`<link rel="canonical" href="${escapeAttribute(canonical)}">`] : []),
-    `<link rel="alternate" type="application/atom+xml" title="${escapeAttribute(settings.title)}" href="feed.xml">`,
-    `<link rel="alternate" type="application/json+oembed" title="${escapeAttribute(title)}" href="${escapeAttribute(absolute(`posts/${slug}/oembed.json`))}">`,
-    `<link rel="stylesheet" href="posts/${encodeURIComponent(slug)}/photos.css">`,
+    feedLink(settings),
+    `<link rel="alternate" type="application/json+oembed" title="${escapeAttribute(title)}" href="${escapeAttribute(absolute(`${publishedHref(slug)}oembed.json`))}">`,
+    `<link rel="stylesheet" href="${escapeAttribute(publishedHref(slug))}photos.css">`,
     // A data block, never run (the page's policy lets only its own script files run).
     `<script type="application/ld+json">${JSON.stringify(posting).replace(/</g, "\\u003c")}</script>`,
   ];

@@ -5,14 +5,15 @@
 // bytes would not change are not written again.
 import { readdir, readFile, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { atomFeed, sitemap } from "./feeds.mjs";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { atomFeed, feedLink, sitemap } from "./feeds.mjs";
 import { oembed, postPage } from "./post-page.mjs";
 
 const distUrl = new URL("../../dist/", import.meta.url);
 const { createStills } = await import(new URL("stills.js", distUrl).href);
 const { readSettings } = await import(new URL("site/settings.js", distUrl).href);
 const { listedPosts } = await import(new URL("runtime/site-index.js", distUrl).href);
-const { slugOf } = await import(new URL("site/routes.js", distUrl).href);
+const { publishedHref, slugOf } = await import(new URL("site/routes.js", distUrl).href);
 
 const STAND_IN = "https://stills.invalid/";  // the site's address while it has no url of its own
 const FALLBACK_SIZE = { width: 1500, height: 1000 };  // a photo that cannot be read keeps a 3:2 box
@@ -37,7 +38,7 @@ export async function publish({ dist, content, out, warn = console.warn }) {
   if (!settings.url) warn(`${join(content, "index.yaml")}: no url: the feed and pages link relatively, and no sitemap is written`);
   const site = settings.url ?? STAND_IN;
   const paths = listedPosts(index.value);
-  const links = new Map(paths.map((path) => [new URL(path, site).href, `posts/${slugOf(path)}/`]));
+  const links = new Map(paths.map((path) => [new URL(path, site).href, publishedHref(slugOf(path))]));
 
   // Every post read and checked before anything is written.
   const errors = [];
@@ -59,6 +60,11 @@ export async function publish({ dist, content, out, warn = console.warn }) {
     for (const path of await filesUnder(folder)) files.set(path, () => readFile(join(root, path)));
   }
   const shell = await readFile(join(dist, "index.html"), "utf8");
+  // The site's own page names the feed too (with its precompressed copies, which a host prefers).
+  const home = shell.replace("</head>", `  ${feedLink(settings)}\n</head>`);
+  files.set("index.html", () => home);
+  files.set("index.html.gz", () => gzipSync(home, { level: 9 }));
+  files.set("index.html.br", () => brotliCompressSync(home));
   const inSite = (url) => (url.startsWith(site) ? url.slice(site.length) : url);
   const absolute = (url) => (settings.url ? url : inSite(url));
   for (const { slug, post, sizes } of posts) {
@@ -71,7 +77,7 @@ export async function publish({ dist, content, out, warn = console.warn }) {
   const entries = posts.filter(({ post }) => post.meta.timestamp != null)
     .map(({ slug, post }) => ({
       slug, title: post.meta.title ?? slug, summary: post.meta.excerpt, timestamp: post.meta.timestamp,
-      cover: post.meta.cardCover ? absolute(post.meta.cardCover) : null, link: absolute(new URL(`posts/${slug}/`, site).href),
+      cover: post.meta.cardCover ? absolute(post.meta.cardCover) : null, link: absolute(new URL(publishedHref(slug), site).href),
       photos: post.galleries.flatMap((gallery) => gallery.images.map((image) => absolute(image.img))),
     }))
     .sort((a, b) => b.timestamp - a.timestamp);

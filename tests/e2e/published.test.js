@@ -1,6 +1,6 @@
 // A published post (npm run prerender) in Chromium: without JavaScript it shows its text and every photo
 // in justified rows; with it, the site takes the page over with no layout shift (CLS 0, every photo where
-// it was) and the lightbox works; a link preview's scraper, reading the HTML alone, finds title,
+// it was, links to posts leading to their published pages) and the lightbox works; a link preview's scraper, reading the HTML alone, finds title,
 // description and image.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,18 +11,20 @@ import { fileURLToPath } from "node:url";
 import { openPage, startBrowser } from "./browser.js";
 import { publish } from "../../scripts/publish/publish.mjs";
 
-const OUT = "build/published-test";  // served over dist/ and content/ (its pages are its own)
+const OUT = "build/published-test";  // served as the content folder, over dist/
 let browser;
 before(async () => {
   const content = await mkdtemp(join(tmpdir(), "stills-content-"));
   await cp(fileURLToPath(new URL("../../content", import.meta.url)), content, { recursive: true });
   const index = await readFile(join(content, "index.yaml"), "utf8");
   await writeFile(join(content, "index.yaml"), `url: https://photos.example/\n${index}`);
+  const post = join(content, "posts/kalatozov-stills.md");
+  await writeFile(post, `${await readFile(post, "utf8")}\nSee also [Water and Wood](water-and-wood.md).\n`);
   const out = fileURLToPath(new URL(`../../${OUT}`, import.meta.url));
   await rm(out, { recursive: true, force: true });
   await publish({ dist: fileURLToPath(new URL("../../dist", import.meta.url)), content, out, warn: () => {} });
   await rm(content, { recursive: true });
-  browser = await startBrowser({ folders: [OUT] });
+  browser = await startBrowser({ content: OUT });  // dist/, then the published folder (its content and pages)
 });
 after(() => browser?.close());
 
@@ -77,6 +79,9 @@ for (const width of [1280, 390]) {
     assert.equal(live.length, before.length);
     live.forEach((box, i) => box.forEach((value, k) => assert.ok(Math.abs(value - before[i][k]) <= 2, `photo ${i + 1}: ${box} where it was ${before[i]}`)));
     assert.equal(await page.evaluate(() => window.__layoutShift), 0);
+    const link = (opened) => opened.locator(".post-body a", { hasText: "Water and Wood" }).evaluate((a) => a.href);
+    assert.equal(await link(page), await link(still.page), "a link to a post leads where it did");
+    assert.equal(await link(page), `${browser.origin}/posts/water-and-wood/`);
     await page.locator("section.gallery .photo").first().click();
     await page.locator(".pswp.pswp--ready").waitFor();
     assert.deepEqual(problems, []);

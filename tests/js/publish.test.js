@@ -15,12 +15,14 @@ import { PublishError, publish } from "../../scripts/publish/publish.mjs";
 const dist = fileURLToPath(new URL("dist", root));
 const SITE = "https://photos.example/blog/";
 
-// A copy of content/ whose index.yaml gives the site's address and author.
+// A copy of content/ whose index.yaml gives the site's address and author, and with a link between posts.
 async function sampleContent() {
   const folder = await mkdtemp(join(tmpdir(), "stills-content-"));
   await cp(fileURLToPath(new URL("content", root)), folder, { recursive: true });
   const index = await readFile(join(folder, "index.yaml"), "utf8");
   await writeFile(join(folder, "index.yaml"), `url: ${SITE}\nauthor: "Ana Petrova"\n${index}`);
+  const notes = join(folder, "posts/notes-on-black-and-white.md");
+  await writeFile(notes, `${await readFile(notes, "utf8")}\nSee also [the Kalatozov stills](kalatozov-stills.md).\n`);
   return folder;
 }
 
@@ -88,6 +90,16 @@ test("the page holds the article: its header, text and every photo as an <img> w
   const css = await readFile(join(first.out, "posts/kalatozov-stills/photos.css"), "utf8");
   assert.match(css, /\.p0-1 \{ flex: 0\.5 1 0;/, "a photo grows by its aspect ratio");
   assert.equal(document.querySelectorAll('link[rel="stylesheet"][href="posts/kalatozov-stills/photos.css"]').length, 1);
+});
+
+test("a link to another post leads to its published page; the site's own page names the feed", async () => {
+  const document = await page("notes-on-black-and-white");
+  assert.equal(document.querySelector('.post-body a[href*="kalatozov"]').getAttribute("href"), "posts/kalatozov-stills/");
+  const home = new JSDOM(await readFile(join(first.out, "index.html"), "utf8")).window.document;
+  assert.equal(home.querySelector('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href"), "feed.xml");
+  const { gunzipSync } = await import("node:zlib");
+  assert.ok(gunzipSync(await readFile(join(first.out, "index.html.gz"))).equals(await readFile(join(first.out, "index.html"))),
+    "its precompressed copy says the same");
 });
 
 test("the feed is valid Atom: the dated posts newest first, with absolute links, summaries, dates and covers", async () => {

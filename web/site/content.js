@@ -10,8 +10,10 @@ import { postHref, slugOf } from "./routes.js";
  * @param {Promise<Awaited<ReturnType<typeof import("../runtime/stills.js").createStills>>>} stillsReady the
  *   core, still loading: files are fetched at once and parsed when it is there
  * @param {URL} base the site's root
+ * @param {{ postLink?: (slug: string) => string }} [options] postLink: where a link to a listed post leads
+ *   (its route; on a published site, its published page)
  */
-export function createContent(stillsReady, base) {
+export function createContent(stillsReady, base, { postLink = postHref } = {}) {
   let index = null;
   const early = new Map();  // post URL -> its text, fetched before anyone asked (prefetchPost)
 
@@ -21,7 +23,7 @@ export function createContent(stillsReady, base) {
     const posts = listedPosts(value);
     const { settings, diagnostics: problems } = readSettings(value, text, base);
     // Links in posts to a listed post's file lead to its route instead.
-    const routes = new Map(posts.map((path) => [new URL(path, base).href, postHref(slugOf(path))]));
+    const routes = new Map(posts.map((path) => [new URL(path, base).href, postLink(slugOf(path))]));
     return { posts, settings, routes, diagnostics: [...diagnostics, ...problems] };
   };
 

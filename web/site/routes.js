@@ -29,11 +29,18 @@ export function parseRoute(hash) {
  * @param {URL} base the site's root
  */
 export function routeOf(address, base) {
-  const inSite = address.pathname.startsWith(base.pathname) ? address.pathname.slice(base.pathname.length) : "";
-  const published = /^posts\/([^/]+)\/(?:index\.html)?$/.exec(inSite);
-  if (!address.hash && published) return parseRoute(`#/${published[1]}`);
-  return parseRoute(address.hash);
+  const slug = publishedSlug(address, base);
+  return parseRoute(!address.hash && slug !== null ? `#/${slug}` : address.hash);
 }
+
+/** The slug of the published post whose page `address` is (its path, whatever its hash), or null. */
+export function publishedSlug(address, base) {
+  const inSite = address.pathname.startsWith(base.pathname) ? address.pathname.slice(base.pathname.length) : "";
+  return /^posts\/([^/]+)\/(?:index\.html)?$/.exec(inSite)?.[1] ?? null;
+}
+
+/** Where the publish step puts a post's page, from the site's root. */
+export const publishedHref = (/** @type {string} */ slug) => `posts/${encodeURIComponent(slug)}/`;
 
 export const postHref = (/** @type {string} */ slug) => `#/${encodeURIComponent(slug)}`;
 export const tagHref = (/** @type {string} */ tag) => `#/tag/${encodeURIComponent(tag)}`;

@@ -7,7 +7,7 @@ import { createServices } from "../runtime/services.js";
 import { createContent, linkToRoute } from "./content.js";
 import { renderIndex } from "./index-view.js";
 import { describePage, renderHeader } from "./page-meta.js";
-import { photoHref, postHref, postPath, routeOf, slugOf, tagHref } from "./routes.js";
+import { photoHref, postHref, postPath, publishedHref, publishedSlug, routeOf, slugOf, tagHref } from "./routes.js";
 import { DEFAULT_SETTINGS } from "./settings.js";
 
 /**
@@ -101,7 +101,9 @@ export async function startSite(document) {
     // Nothing waits that need not: while the core loads, index.yaml is fetched and, on a post's
     // route, the post too (the slug names its file; the index, when it comes, says if it is listed).
     const servicesReady = createServices({ decoder: new URLSearchParams(location.search).get("decoder") });
-    const content = createContent(servicesReady.then((services) => services.stills), base);
+    // On a published post's page, links between posts lead to their published pages, as they do in its HTML.
+    const content = createContent(servicesReady.then((services) => services.stills), base,
+      publishedSlug(location, base) !== null ? { postLink: publishedHref } : {});
     const first = routeOf(location, base);
     if (first.page === "post") content.prefetchPost(postPath(first.slug));
     const indexRead = content.index().then(({ settings: given }) => {
