@@ -33,8 +33,9 @@ export async function readPhotos(files, stills) {
   /** @type {Array<{ name: string, why: string }>} */
   const refused = [];
   for (const file of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (file.type === "image/avif" || AVIF_BRAND.test(String.fromCharCode(...bytes.subarray(0, 12)))) {
+    const brand = String.fromCharCode(...new Uint8Array(await file.slice(0, 12).arrayBuffer()));
+    if (file.type === "image/avif" || AVIF_BRAND.test(brand)) {
+      const bytes = new Uint8Array(await file.arrayBuffer());  // only an AVIF is read whole here
       const probe = stills.probeAvif(bytes, { complete: true });
       if (probe.error) refused.push({ name: file.name, why: `not a readable AVIF photo: ${probe.error}` });
       else photos.push({ name: file.name, bytes, width: probe.displayWidth, height: probe.displayHeight });

@@ -47,6 +47,7 @@ export function createPhotoImport({ services, source, preview, doc, folder, say,
 
   // Takes `path` out of its drop: the drop's text is made anew without it.
   function withdraw(drop, path) {
+    preview.forgetPhoto(path);
     drop.images = drop.images.filter((image) => image.img !== path);
     const redo = drop.tracked && dropWithout(doc.text, drop.tracked.spans(), drop.inserted, drop.images, parse);
     if (!redo) return false;
@@ -123,5 +124,6 @@ export function createPhotoImport({ services, source, preview, doc, folder, say,
     const withFacts = facts.findIndex((found) => found.taken || found.latitude != null);
     if (withFacts >= 0) offerFacts(facts[withFacts], pending[withFacts].name);
     await Promise.all(pending.map((photo, i) => encode(drop, photo, facts[i], choice)));
+    drop.tracked?.release();  // every photo is in or out now: nothing is left to take back
   };
 }

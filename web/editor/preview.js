@@ -61,11 +61,21 @@ export class Preview {
    * @param {string} [type]
    */
   keepPhoto(path, photo, type = "image/avif") {
+    const url = this.forgetPhoto(path);
+    const blob = photo instanceof Blob ? photo : new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (photo)], { type });
+    this.#localPhotos.set(url, URL.createObjectURL(blob));
+  }
+
+  /**
+   * Lets go of the photo kept for `path` (a photo taken out of the post). Returns its URL as the core reads it.
+   * @param {string} path
+   */
+  forgetPhoto(path) {
     const url = new URL(path.replace(/^\/+/, ""), this.#base).href;  // root-relative: the site's root, as the core reads it
     const old = this.#localPhotos.get(url);
     if (old) URL.revokeObjectURL(old);
-    const blob = photo instanceof Blob ? photo : new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (photo)], { type });
-    this.#localPhotos.set(url, URL.createObjectURL(blob));
+    this.#localPhotos.delete(url);
+    return url;
   }
 
   /**
