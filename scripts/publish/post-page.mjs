@@ -5,7 +5,7 @@
 // card tags, JSON-LD BlogPosting, the feed. With JavaScript the site takes over the page (its route is
 // the path). <base> makes the page's addresses the site root's, as they are in index.html.
 import { JSDOM } from "jsdom";
-import { feedLink } from "./feeds.mjs";
+import { escapeMarkup, feedLink } from "./feeds.mjs";
 import { staticGallery } from "./static-gallery.mjs";
 
 const window = new JSDOM("<!doctype html><html><head></head><body></body></html>").window;
@@ -17,8 +17,6 @@ const { PostView } = await import(new URL("dom/post-view.js", dist).href);
 const { GALLERY_LAYOUT } = await import(new URL("dom/gallery-view.js", dist).href);
 const { publishedHref } = await import(new URL("site/routes.js", dist).href);
 
-const escapeText = (text) => String(text).replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
-const escapeAttribute = (text) => escapeText(text).replace(/"/g, "&quot;");
 
 /**
  * @typedef {{ title: string, description: string, author: string | null, language: string, url: string | null }} Settings
@@ -93,12 +91,12 @@ function headOf({ post, settings, slug, absolute }) {
     ...(canonical && { mainEntityOfPage: canonical, url: canonical }),
   };
   return [
-    `<title>${escapeText(`${title} · ${settings.title}`)}</title>`,
-    ...tags.map(([attribute, name, content]) => `<meta ${attribute}="${name}" content="${escapeAttribute(content)}">`),
-    ...(canonical ? [`<link rel="canonical" href="${escapeAttribute(canonical)}">`] : []),
+    `<title>${escapeMarkup(`${title} · ${settings.title}`)}</title>`,
+    ...tags.map(([attribute, name, content]) => `<meta ${attribute}="${name}" content="${escapeMarkup(content)}">`),
+    ...(canonical ? [`<link rel="canonical" href="${escapeMarkup(canonical)}">`] : []),
     feedLink(settings),
-    `<link rel="alternate" type="application/json+oembed" title="${escapeAttribute(title)}" href="${escapeAttribute(absolute(`${publishedHref(slug)}oembed.json`))}">`,
-    `<link rel="stylesheet" href="${escapeAttribute(publishedHref(slug))}photos.css">`,
+    `<link rel="alternate" type="application/json+oembed" title="${escapeMarkup(title)}" href="${escapeMarkup(absolute(`${publishedHref(slug)}oembed.json`))}">`,
+    `<link rel="stylesheet" href="${escapeMarkup(publishedHref(slug))}photos.css">`,
     // A data block, never run (the page's policy lets only its own script files run).
     `<script type="application/ld+json">${JSON.stringify(posting).replace(/</g, "\\u003c")}</script>`,
   ];
@@ -154,12 +152,12 @@ export async function postPage({ shell, post, slug, settings, stills, site, size
   const head = headOf({ post, settings, slug, absolute }).map((line) => `  ${line}\n`).join("");
   const html = shell
     .replace(/[ \t]*<!--[^]*?-->\n/g, "")
-    .replace(/<html lang="[^"]*">/, `<html lang="${escapeAttribute(settings.language)}">`)
+    .replace(/<html lang="[^"]*">/, `<html lang="${escapeMarkup(settings.language)}">`)
     .replace("<head>\n", `<head>\n  <base href="../../">\n`)
     .replace(/ *<title>[^]*?<\/title>\n/, "")
     .replace(/ *<meta name="description"[^>]*>\n/, "")
     .replace("</head>", `${head}</head>`)
-    .replace(/<a class="site-name" href="\.\/">[^<]*<\/a>/, `<a class="site-name" href="./">${escapeText(settings.title)}</a>`)
+    .replace(/<a class="site-name" href="\.\/">[^<]*<\/a>/, `<a class="site-name" href="./">${escapeMarkup(settings.title)}</a>`)
     .replace(/<main id="main"([^>]*)>[^]*?<\/main>/, (_, attributes) => `<main id="main"${attributes}>${view.element.outerHTML}</main>`);
   return { html, css: `${css}\n` };
 }

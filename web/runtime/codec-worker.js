@@ -15,6 +15,7 @@ async function decode({ id, bytes, maxWidth, maxHeight, pixelLimit }) {
 
 async function encode({ id, file, longestEdge, pixelLimit, quality, speed, exif }) {
   const module = encoder.load();  // fetched and compiled while the browser decodes the photo
+  module.catch(() => {});  // awaited below; an early answer (an unreadable photo) must not leave it unhandled
   postMessage({ id, progress: "decoding" });
   let image;
   try {
